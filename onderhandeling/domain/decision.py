@@ -1,0 +1,67 @@
+"""Decision (besluit / beslisnota): what the minister or cabinet decided, with its reference."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from onderhandeling.domain import values
+from onderhandeling.domain.values import Confidentiality
+
+
+class Decision(Aggregate):
+    @classmethod
+    def record(
+        cls,
+        agreement_id: UUID,
+        decided_by: str,
+        reference: str,
+        title: str,
+        text: str,
+        goal_ids: list[UUID],
+        option: dict[str, str] | None,
+        confidentiality: str,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> Decision:
+        """option, when the decision picks one: {"discussion_point_id": …, "option": "2a"}."""
+        return cls(
+            agreement_id=agreement_id,
+            decided_by=values.text("decided_by", decided_by, values.MAX_SHORT),
+            reference=values.optional_text("reference", reference, 64),
+            title=values.text("title", title, values.MAX_SHORT),
+            text=values.text("text", text),
+            goal_ids=values.ids(goal_ids),
+            option=option,
+            confidentiality=values.choice(
+                "confidentiality", confidentiality, Confidentiality
+            ).value,
+            effective_date=values.a_date("effective_date", effective_date),
+            recorded_by=recorded_by,
+        )
+
+    @event("Recorded")
+    def __init__(
+        self,
+        agreement_id: UUID,
+        decided_by: str,
+        reference: str,
+        title: str,
+        text: str,
+        goal_ids: list[UUID],
+        option: dict[str, str] | None,
+        confidentiality: str,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> None:
+        self.agreement_id = agreement_id
+        self.decided_by = decided_by
+        self.reference = reference
+        self.title = title
+        self.text = text
+        self.goal_ids = list(goal_ids)
+        self.option = option
+        self.confidentiality = confidentiality
+        self.decided_on = effective_date

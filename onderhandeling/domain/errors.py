@@ -1,0 +1,87 @@
+"""Domain errors: each refusal names what was wrong, so callers can explain it to a user."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A command was refused because it would break a rule of the negotiation."""
+
+    code = "domain-error"
+
+    def __init__(self, message: str, **details: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class NotFound(DomainError):
+    """An agreement, goal, party, meeting or other record does not exist."""
+
+    code = "not-found"
+
+
+class InvalidInput(DomainError):
+    """A value is empty, too long or not one of the allowed values."""
+
+    code = "invalid-input"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message, field=field)
+        self.field = field
+
+
+class StaleVersion(DomainError):
+    """A change was based on a wording version that is no longer the current one."""
+
+    code = "stale-version"
+
+    def __init__(self, based_on: int, current_version: int) -> None:
+        super().__init__(
+            f"based on wording version {based_on}, but the current version is {current_version}",
+            based_on=based_on,
+            current_version=current_version,
+        )
+        self.based_on = based_on
+        self.current_version = current_version
+
+
+class ConcurrentChange(DomainError):
+    """Someone else saved a change to the same record at the same time; nothing was written."""
+
+    code = "concurrent-change"
+
+
+class AgreementSigned(DomainError):
+    """The agreement is signed, so its wordings are frozen."""
+
+    code = "agreement-signed"
+
+
+class NotAParticipant(DomainError):
+    """The party does not take part in this agreement."""
+
+    code = "not-a-participant"
+
+
+class AlreadyExists(DomainError):
+    """A record with this code or name already exists."""
+
+    code = "already-exists"
+
+
+class AlreadyDecided(DomainError):
+    """An amendment, passage or discussion point can only be decided or resolved once."""
+
+    code = "already-decided"
+
+
+class QuoteNotFound(DomainError):
+    """A quoted passage does not occur in the current wording."""
+
+    code = "quote-not-found"
+
+
+class RuleViolation(DomainError):
+    """Any other rule of the negotiation (e.g. an adviser cannot sign)."""
+
+    code = "rule-violation"

@@ -1,0 +1,130 @@
+"""Allowed values and text limits, shared by every aggregate.
+
+Values are stored in events as plain strings so that stored events stay readable forever;
+the enums here are the single list of what is allowed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TypeVar
+from uuid import UUID
+
+from onderhandeling.domain.errors import InvalidInput as InvalidInput
+
+# Generous limits: a goal's wording is a paragraph or a page, not a book.
+MAX_WORDING = 20_000
+MAX_TEXT = 5_000
+MAX_SHORT = 300
+MAX_LIST_ITEMS = 200
+
+
+class Stance(StrEnum):
+    SUPPORTS = "supports"
+    CONDITIONAL = "conditional"
+    NEUTRAL = "neutral"
+    OBJECTS = "objects"
+    BLOCKS = "blocks"
+    UNKNOWN = "unknown"
+
+
+class Role(StrEnum):
+    SIGNATORY = "signatory"
+    ADVISER = "adviser"
+
+
+class GoalStatus(StrEnum):
+    DRAFT = "draft"
+    IN_NEGOTIATION = "in_negotiation"
+    AGREED = "agreed"
+    DROPPED = "dropped"
+
+
+class MeetingKind(StrEnum):
+    AMBTELIJK = "ambtelijk"
+    BESTUURLIJK = "bestuurlijk"
+    BILATERAAL = "bilateraal"
+    BEGELEIDINGSCOMMISSIE = "begeleidingscommissie"
+    SCHRIFTELIJK = "schriftelijk"
+
+
+class Confidentiality(StrEnum):
+    SHARED = "shared"
+    INTERNAL = "internal"
+
+
+class RevisionKind(StrEnum):
+    SUBSTANTIVE = "substantive"
+    EDITORIAL = "editorial"
+
+
+class CauseType(StrEnum):
+    AMENDMENT = "amendment"
+    MEETING = "meeting"
+    DECISION = "decision"
+    NONE = "none"
+
+
+class AmendmentOutcome(StrEnum):
+    ADOPTED = "adopted"
+    PARTLY_ADOPTED = "partly_adopted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def choice(field: str, value: str, allowed: type[E]) -> E:
+    """Return the enum member for value, or refuse with the list of allowed values."""
+    try:
+        return allowed(value)
+    except ValueError:
+        options = ", ".join(member.value for member in allowed)
+        raise InvalidInput(field, f"{field} must be one of: {options} (got {value!r})") from None
+
+
+def text(field: str, value: str, limit: int = MAX_TEXT) -> str:
+    """Refuse empty or over-long text; otherwise keep it exactly as given."""
+    if not isinstance(value, str):
+        raise InvalidInput(field, f"{field} must be text")
+    if not value.strip():
+        raise InvalidInput(field, f"{field} must not be empty")
+    if len(value) > limit:
+        raise InvalidInput(field, f"{field} is {len(value)} characters; the limit is {limit}")
+    if "\x00" in value:
+        raise InvalidInput(field, f"{field} contains a NUL character")
+    return value
+
+
+def optional_text(field: str, value: str | None, limit: int = MAX_TEXT) -> str:
+    """Optional text: None or blank becomes ''; otherwise as text()."""
+    if value is None or value == "":
+        return ""
+    return text(field, value, limit)
+
+
+def code(field: str, value: str) -> str:
+    """A short stable code such as K1 or MBORAAD: letters, digits, '-' and '_' only."""
+    text(field, value, 32)
+    if not all(ch.isalnum() or ch in "-_." for ch in value) or value != value.strip():
+        raise InvalidInput(field, f"{field} may contain only letters, digits, '-', '_' and '.'")
+    return value
+
+
+def texts(field: str, values: list[str], limit: int = MAX_TEXT) -> list[str]:
+    if len(values) > MAX_LIST_ITEMS:
+        raise InvalidInput(field, f"{field} has more than {MAX_LIST_ITEMS} items")
+    return [text(field, v, limit) for v in values]
+
+
+def a_date(field: str, value: object) -> date:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidInput(field, f"{field} must be a date")
+    return value
+
+
+def ids(values: list[UUID]) -> list[UUID]:
+    """Deduplicate while keeping order (parties present, goals affected)."""
+    return list(dict.fromkeys(values))
