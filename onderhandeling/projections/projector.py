@@ -1,0 +1,193 @@
+"""The projector: pulls the notification log and applies each event to the read models, in
+transactions that also move the tracking position, so rows and position never disagree.
+
+eventsourcing 9.5's ProjectionRunner cannot follow a SQLite application, so we pull. The same
+code serves the catch-up after a save, the catch-up before a read, and a full rebuild.
+
+Concurrency: every catch-up transaction first locks the tracking row (SQLite: BEGIN
+IMMEDIATE; PostgreSQL: SELECT … FOR UPDATE) and re-reads the position under that lock, so two
+processes never apply the same notification twice.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from typing import Any
+
+from eventsourcing.application import Application
+
+from onderhandeling.config import Database
+from onderhandeling.projections.events import Batch, Ctx
+from onderhandeling.projections.handle_agreement import OTHER_HANDLERS
+from onderhandeling.projections.handle_goal import GOAL_HANDLERS
+from onderhandeling.projections.schema import TRACKING, create_tables, drop_tables
+from onderhandeling.projections.sql import Sql
+from onderhandeling.storage import connect
+
+# Notifications per transaction: large enough to amortise the commit (each one writes the
+# touched index pages to the WAL), small enough that a writer waiting for SQLite's lock during
+# a rebuild waits well under its busy timeout (2,000 events are about 0.15 s of work).
+BATCH = 2000
+GOAL_KINDS = {"Goal", "WordedGoal"}
+# SQLite page cache (KiB) while catching up more than one batch: a rebuild inserts into indexes
+# keyed by random ids, which SQLite's default 2 MB cache keeps re-reading from the OS. Only for
+# the catch-up, so the per-thread connections that serve reads stay small.
+BIG_CATCH_UP_CACHE_KIB = 65536
+
+Progress = Callable[[int, int], None]
+
+
+def apply(batch: Batch, seq: int, event: Any) -> None:
+    """Apply one decoded event; events the read models do not need are skipped."""
+    kind, _, name = type(event).__qualname__.rpartition(".")
+    handler = GOAL_HANDLERS.get(name) if kind in GOAL_KINDS else OTHER_HANDLERS.get((kind, name))
+    if handler is not None:
+        handler(batch, Ctx.of(seq, event), event)
+
+
+class Projector:
+    """The read models of one application. One per application object (see projector_of)."""
+
+    def __init__(self, app: Application[Any], database: Database) -> None:
+        # A weak reference: the registry below maps each application to its projector
+        # weakly, which only works if the projector does not keep the application alive.
+        self._app = weakref.ref(app)
+        self.database = database
+        self._local = threading.local()
+        self._schema_ready = False
+
+    @property
+    def app(self) -> Application[Any]:
+        app = self._app()
+        if app is None:
+            raise RuntimeError("the application of this projector was closed and collected")
+        return app
+
+    @contextmanager
+    def connection(self) -> Iterator[Sql]:
+        """A connection to the store's database. SQLite connections are kept per thread (they
+        are cheap to keep and sqlite3 objects stay in their thread); PostgreSQL ones are opened
+        per use, so no server connection outlives the work."""
+        if self.database.kind == "sqlite":
+            sql: Sql | None = getattr(self._local, "sql", None)
+            if sql is None:
+                stack = ExitStack()
+                conn = stack.enter_context(connect(self.database))
+                # Read models are derived data with their position in the same transaction:
+                # losing the last commits in a power cut only means catching up again, so
+                # they need not wait for an fsync on every commit (WAL keeps them consistent).
+                conn.execute("PRAGMA synchronous=NORMAL")
+                sql = Sql(conn, self.database)
+                self._local.sql = sql
+                self._local.stack = stack
+            yield sql
+            return
+        with connect(self.database) as conn:
+            yield Sql(conn, self.database)
+
+    def _ensure_schema(self, sql: Sql) -> None:
+        if not self._schema_ready:
+            with sql.transaction(write=True):
+                create_tables(sql)
+            self._schema_ready = True
+
+    def position(self, sql: Sql) -> int:
+        with sql.transaction():
+            return int(
+                sql.scalar("SELECT position FROM proj_tracking WHERE name = ?", [TRACKING]) or 0
+            )
+
+    def catch_up(self, progress: Progress | None = None) -> int:
+        """Apply every notification after the tracking position; returns how many."""
+        with self.connection() as sql:
+            self._ensure_schema(sql)
+            return self._catch_up(sql, progress)
+
+    def _catch_up(self, sql: Sql, progress: Progress | None) -> int:
+        last = self.app.recorder.max_notification_id() or 0
+        # An unlocked look first: most reads find nothing to do and take no write lock.
+        start = self.position(sql)
+        if start >= last:
+            return 0
+        with self._big_cache(sql, last - start > BATCH):
+            return self._apply_pages(sql, last, progress)
+
+    @contextmanager
+    def _big_cache(self, sql: Sql, big: bool) -> Iterator[None]:
+        if sql.postgres or not big or not BIG_CATCH_UP_CACHE_KIB:
+            yield
+            return
+        previous = sql.conn.execute("PRAGMA cache_size").fetchone()[0]
+        sql.conn.execute(f"PRAGMA cache_size={-BIG_CATCH_UP_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            sql.conn.execute(f"PRAGMA cache_size={int(previous)}")  # frees the extra pages
+
+    def _apply_pages(self, sql: Sql, last: int, progress: Progress | None) -> int:
+        done = 0
+        while True:
+            with sql.transaction(write=True):
+                position = sql.lock_tracking(TRACKING)
+                if position >= last:
+                    break
+                page = self.app.recorder.select_notifications(position + 1, BATCH, stop=last)
+                if not page:
+                    break
+                batch = Batch(sql)
+                for notification in page:
+                    apply(batch, notification.id, self.app.mapper.to_domain_event(notification))
+                sql.execute(
+                    "UPDATE proj_tracking SET position = ? WHERE name = ?",
+                    [page[-1].id, TRACKING],
+                )
+            done += len(page)
+            if progress is not None:
+                progress(page[-1].id, last)
+        return done
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Drop the read models and apply the whole log again."""
+        with self.connection() as sql:
+            self._ensure_schema(sql)
+            with sql.transaction(write=True):
+                sql.lock_tracking(TRACKING)
+                drop_tables(sql)
+                create_tables(sql)
+            return self._catch_up(sql, progress)
+
+    @contextmanager
+    def reading(self) -> Iterator[Sql]:
+        """Catch up, then one read transaction: a reader sees every change saved before it."""
+        with self.connection() as sql:
+            self._ensure_schema(sql)
+            self._catch_up(sql, None)
+            with sql.transaction():
+                yield sql
+
+
+_projectors: weakref.WeakKeyDictionary[Application[Any], Projector] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def projector_of(app: Application[Any]) -> Projector:
+    """The projector of this application object (made on first use)."""
+    with _lock:
+        projector = _projectors.get(app)
+        if projector is None:
+            projector = Projector(app, app.database)  # type: ignore[attr-defined]
+            _projectors[app] = projector
+        return projector
+
+
+def catch_up(app: Application[Any]) -> int:
+    """Bring this application's read models up to date; returns how many events were applied."""
+    return projector_of(app).catch_up()
+
+
+def rebuild(app: Application[Any], progress: Progress | None = None) -> int:
+    """Drop the read models and rebuild them from the whole log."""
+    return projector_of(app).rebuild(progress)

@@ -1,0 +1,334 @@
+"""The agreement as it stands, or stood: per priority and goal the wording, status, open
+passages, pending amendments, each party's stance and a consensus count; discussion points;
+and per party its stance on every goal.
+
+Both clocks are SQL filters over the rows' effective_date and recorded_at columns (see
+Clock); nothing is replayed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import Application
+
+from onderhandeling.projections.read_common import (
+    Clock,
+    agreement_row,
+    parties,
+    read_models,
+    visible,
+)
+from onderhandeling.projections.sql import Row, Sql
+from onderhandeling.visibility import MINISTRY, Reader
+
+STANCES = ("supports", "conditional", "neutral", "objects", "blocks", "unknown")
+
+
+def agreement_state(
+    app: Application[Any],
+    agreement_id: UUID | str,
+    reader: Reader = MINISTRY,
+    as_of: date | None = None,
+    known_at: datetime | None = None,
+) -> dict[str, Any]:
+    """The whole agreement as it stood on ``as_of`` (effective date) and/or as known at
+    ``known_at`` (recorded time); both None means now."""
+    with read_models(app) as sql:
+        return state_in(sql, str(agreement_id), reader, Clock(as_of, known_at))
+
+
+def state_in(sql: Sql, agreement_id: str, reader: Reader, clock: Clock) -> dict[str, Any]:
+    agreement = agreement_row(sql, agreement_id)
+    when, params = clock.where()
+    codes = parties(sql)
+    participants = sql.rows(
+        f"SELECT party_id, role FROM proj_participants WHERE agreement_id = ? AND {when} "
+        "ORDER BY seq",
+        [agreement_id, *params],
+    )
+    goals = goals_at(sql, agreement_id, clock)
+    stances = current_stances(sql, agreement_id, reader, clock)
+    meetings = {
+        r["meeting_id"]: r
+        for r in sql.rows(
+            f"SELECT meeting_id, title, effective_date FROM proj_meetings "
+            f"WHERE agreement_id = ? AND {visible(reader)}",
+            [agreement_id],
+        )
+    }
+    passages = _open_passages(sql, agreement_id, clock)
+    amendments = _pending_amendments(sql, agreement_id, clock, codes)
+    signatories = [p["party_id"] for p in participants if p["role"] == "signatory"]
+    by_priority: dict[str, list[dict[str, Any]]] = {}
+    for goal in goals:
+        goal_stances = {
+            codes[party_id]["code"]: _stance(position, goal["version"], meetings)
+            for party_id, position in stances.get(goal["id"], {}).items()
+            if party_id in codes
+        }
+        consensus = dict.fromkeys(STANCES, 0)
+        for party_id in signatories:
+            position = stances.get(goal["id"], {}).get(party_id)
+            consensus[position["stance"] if position else "unknown"] += 1
+        goal.update(
+            stances=dict(sorted(goal_stances.items())),
+            consensus=consensus,
+            open_passages=passages.get(goal["id"], []),
+            pending_amendments=amendments.get(goal["id"], []),
+        )
+        by_priority.setdefault(goal["priority"], []).append(goal)
+    priorities = sql.rows(
+        f"SELECT key, title FROM proj_priorities WHERE agreement_id = ? AND {when} ORDER BY seq",
+        [agreement_id, *params],
+    )
+    # The last signature completes the signing in the same save.
+    signed_at = sql.scalar(
+        "SELECT MAX(recorded_at) FROM proj_signatures WHERE agreement_id = ?", [agreement_id]
+    )
+    signed = agreement["signed_on"] is not None and clock.happened(
+        agreement["signed_on"], signed_at
+    )
+    return {
+        "agreement": {
+            "id": agreement_id,
+            "title": agreement["title"],
+            "term_start": agreement["term_start"],
+            "term_end": agreement["term_end"],
+            "signed_on": agreement["signed_on"] if signed else None,
+        },
+        "clock": clock.describe(),
+        "priorities": [
+            {"key": p["key"], "title": p["title"], "goals": by_priority.get(p["key"], [])}
+            for p in priorities
+        ],
+        "discussion_points": discussion_points(sql, agreement_id, reader, clock, codes),
+        "parties": [
+            {
+                "code": codes[p["party_id"]]["code"],
+                "name": codes[p["party_id"]]["name"],
+                "role": p["role"],
+                "stances": {
+                    goal["code"]: goal["stances"]
+                    .get(codes[p["party_id"]]["code"], {})
+                    .get("stance", "unknown")
+                    for goal in goals
+                },
+            }
+            for p in participants
+        ],
+    }
+
+
+def goals_at(sql: Sql, agreement_id: str, clock: Clock) -> list[dict[str, Any]]:
+    """Every goal drafted by then, with its wording version and status at that point."""
+    when, params = clock.where()
+    wv_when, wv_params = clock.where("w.")
+    goals = sql.rows(
+        f"SELECT goal_id, code, priority, title, frozen_on, indicators_json, actions_json "
+        f"FROM proj_goals WHERE agreement_id = ? AND {when} ORDER BY seq",
+        [agreement_id, *params],
+    )
+    versions = {
+        r["goal_id"]: r
+        for r in sql.rows(
+            "SELECT v.goal_id, v.version, v.text, v.effective_date FROM proj_wording_versions v "
+            "JOIN (SELECT w.goal_id, MAX(w.version) AS version FROM proj_wording_versions w "
+            "JOIN proj_goals g ON g.goal_id = w.goal_id "
+            f"WHERE g.agreement_id = ? AND {wv_when} GROUP BY w.goal_id) m "
+            "ON m.goal_id = v.goal_id AND m.version = v.version",
+            [agreement_id, *wv_params],
+        )
+    }
+    statuses: dict[str, str] = {}
+    for row in sql.rows(
+        "SELECT s.goal_id, s.status FROM proj_goal_statuses s "
+        "JOIN proj_goals g ON g.goal_id = s.goal_id "
+        f"WHERE g.agreement_id = ? AND {clock.where('s.')[0]} "
+        "ORDER BY s.effective_date, s.seq",
+        [agreement_id, *clock.where("s.")[1]],
+    ):
+        statuses[row["goal_id"]] = row["status"]
+    found = []
+    for goal in goals:
+        version = versions.get(goal["goal_id"])
+        if version is None:  # drafted by then, but its first wording only recorded later
+            continue
+        frozen = goal["frozen_on"] if clock.is_now else None
+        found.append(
+            {
+                "id": goal["goal_id"],
+                "code": goal["code"],
+                "priority": goal["priority"],
+                "title": goal["title"],
+                "status": statuses.get(goal["goal_id"], "draft"),
+                "version": version["version"],
+                "version_date": version["effective_date"],
+                "wording": version["text"],
+                "frozen_on": frozen,
+                "indicators": json.loads(goal["indicators_json"]) if clock.is_now else None,
+                "actions": json.loads(goal["actions_json"]) if clock.is_now else None,
+            }
+        )
+    return found
+
+
+def current_stances(
+    sql: Sql, agreement_id: str, reader: Reader, clock: Clock, goal_id: str | None = None
+) -> dict[str, dict[str, Row]]:
+    """goal id → party id → the party's standing position then: the latest by effective date
+    (ties: recording order) among those not yet corrected or retracted.
+
+    The database picks the latest per goal and party (a window function), so a goal with
+    thousands of positions sends back one row per party."""
+    when, params = clock.where()
+    conditions = [f"agreement_id = ? AND {visible(reader)} AND {when}"]
+    values: list[object] = [agreement_id, *params]
+    # Corrections and retractions count on the recorded clock only (see schema.py).
+    if clock.known is None:
+        conditions.append("withdrawn_at IS NULL")
+    else:
+        conditions.append("(withdrawn_at IS NULL OR withdrawn_at > ?)")
+        values.append(clock.known)
+    if goal_id is not None:
+        conditions.append("goal_id = ?")
+        values.append(goal_id)
+    rows = sql.rows(
+        "SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY goal_id, party_id "
+        "ORDER BY effective_date DESC, seq DESC) AS latest FROM proj_positions p "
+        f"WHERE {' AND '.join(conditions)}) ranked WHERE latest = 1",
+        values,
+    )
+    current: dict[str, dict[str, Row]] = {}
+    for row in rows:
+        current.setdefault(row["goal_id"], {})[row["party_id"]] = row
+    return current
+
+
+def _stance(position: Row, version: int, meetings: dict[str, Row]) -> dict[str, Any]:
+    meeting = meetings.get(position["meeting_id"] or "")
+    return {
+        "stance": position["stance"],
+        "effective_date": position["effective_date"],
+        "summary": position["summary"],
+        "conditions": position["conditions"],
+        "position_id": position["position_id"],
+        "meeting": None
+        if meeting is None
+        else {"id": meeting["meeting_id"], "title": meeting["title"]},
+        "wording_version": position["wording_version"],
+        "needs_reconfirmation": position["wording_version"] < version,
+    }
+
+
+def _open_passages(sql: Sql, agreement_id: str, clock: Clock) -> dict[str, list[dict[str, Any]]]:
+    when, params = clock.where("p.")
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in sql.rows(
+        "SELECT p.* FROM proj_passages p JOIN proj_goals g ON g.goal_id = p.goal_id "
+        f"WHERE g.agreement_id = ? AND {when} ORDER BY p.seq",
+        [agreement_id, *params],
+    ):
+        if clock.happened(row["resolved_on"], row["resolved_at"]):
+            continue
+        orphaned = clock.happened(row["orphaned_on"], row["orphaned_at"])
+        found.setdefault(row["goal_id"], []).append(
+            {
+                "id": row["passage_id"],
+                "quote": row["quote"],
+                "note": row["note"],
+                "version": row["version"],
+                "marked_on": row["effective_date"],
+                "status": "orphaned" if orphaned else "open",
+            }
+        )
+    return found
+
+
+def _pending_amendments(
+    sql: Sql, agreement_id: str, clock: Clock, codes: dict[str, Row]
+) -> dict[str, list[dict[str, Any]]]:
+    when, params = clock.where("a.")
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in sql.rows(
+        "SELECT a.* FROM proj_amendments a JOIN proj_goals g ON g.goal_id = a.goal_id "
+        f"WHERE g.agreement_id = ? AND {when} ORDER BY a.seq",
+        [agreement_id, *params],
+    ):
+        if clock.happened(row["decided_on"], row["decided_at"]):
+            continue
+        party = codes.get(row["party_id"])
+        found.setdefault(row["goal_id"], []).append(
+            {
+                "id": row["amendment_id"],
+                "party": None if party is None else party["code"],
+                "reason": row["reason"],
+                "text": row["text"],
+                "quote": row["quote"],
+                "replacement": row["replacement"],
+                "based_on": row["based_on"],
+                "proposed_on": row["effective_date"],
+            }
+        )
+    return found
+
+
+def discussion_points(
+    sql: Sql, agreement_id: str, reader: Reader, clock: Clock, codes: dict[str, Row]
+) -> list[dict[str, Any]]:
+    """Each point with every party's latest preference and the option chosen, if any."""
+    when, params = clock.where()
+    points = sql.rows(
+        f"SELECT * FROM proj_discussion_points WHERE agreement_id = ? AND {visible(reader)} "
+        f"AND {when} ORDER BY seq",
+        [agreement_id, *params],
+    )
+    # Every decision, internal ones too: a choice made by a decision the reader may not see
+    # is part of that decision, so the point then reads as undecided (no option, no date).
+    decisions = {
+        r["decision_id"]: r
+        for r in sql.rows(
+            "SELECT decision_id, reference, title, confidentiality FROM proj_decisions "
+            "WHERE agreement_id = ?",
+            [agreement_id],
+        )
+    }
+    found = []
+    for point in points:
+        preferences: dict[str, dict[str, Any]] = {}
+        for row in sql.rows(
+            f"SELECT * FROM proj_preferences WHERE point_id = ? AND {when} "
+            "ORDER BY effective_date, seq",
+            [point["point_id"], *params],
+        ):
+            code = codes[row["party_id"]]["code"] if row["party_id"] in codes else "?"
+            preferences[code] = {
+                "option": row["option_key"],
+                "reason": row["reason"],
+                "on": row["effective_date"],
+            }
+        chosen = None
+        decision = decisions.get(point["chosen_decision_id"])
+        hidden = decision is not None and not reader.may_see(decision["confidentiality"])
+        if clock.happened(point["chosen_on"], point["chosen_at"]) and not hidden:
+            chosen = {
+                "option": point["chosen_option"],
+                "on": point["chosen_on"],
+                "decision": None
+                if decision is None
+                else {"reference": decision["reference"], "title": decision["title"]},
+            }
+        found.append(
+            {
+                "id": point["point_id"],
+                "goal_id": point["goal_id"],
+                "title": point["title"],
+                "options": json.loads(point["options_json"]),
+                "preferences": dict(sorted(preferences.items())),
+                "chosen": chosen,
+            }
+        )
+    return found
