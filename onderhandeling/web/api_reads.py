@@ -1,0 +1,92 @@
+"""The API's heavier reads (state on a date, changes, comparisons, history, diffs and
+provenance), answered by the read models in onderhandeling.projections.
+
+The projections are imported when a read is made, so the rest of the API keeps working
+should a read model fail to load.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+from onderhandeling.application import Negotiations
+from onderhandeling.domain.errors import InvalidInput
+from onderhandeling.visibility import Reader
+
+JSON = dict[str, Any]
+CURRENT = ("now", "current")
+# Dates and moments a read may look at; the read models turn them into moments in UTC, which
+# overflows near year 1 and 9999, so anything outside these years is invalid input (422).
+MIN_YEAR = 1900
+MAX_YEAR = 9000
+
+
+def check_day(field: str, value: date | None) -> date | None:
+    """The date, unless its year is outside MIN_YEAR..MAX_YEAR (InvalidInput)."""
+    if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise InvalidInput(field, f"{field} must be a date in the years {MIN_YEAR}-{MAX_YEAR}")
+    return value
+
+
+def check_moment(field: str, value: datetime | None) -> datetime | None:
+    """The moment, unless it or its UTC equivalent falls outside MIN_YEAR..MAX_YEAR."""
+    if value is None:
+        return None
+    message = f"{field} must be a moment in the years {MIN_YEAR}-{MAX_YEAR}"
+    try:
+        utc = value if value.tzinfo is None else value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise InvalidInput(field, message) from None
+    if not (MIN_YEAR <= value.year <= MAX_YEAR and MIN_YEAR <= utc.year <= MAX_YEAR):
+        raise InvalidInput(field, message)
+    return value
+
+
+def agreement_state(
+    app: Negotiations,
+    agreement_id: UUID,
+    reader: Reader,
+    as_of: date | None,
+    known_at: datetime | None,
+) -> JSON:
+    from onderhandeling import projections
+
+    as_of = check_day("as_of", as_of)
+    known_at = check_moment("known_at", known_at)
+    return projections.agreement_state(app, agreement_id, reader, as_of, known_at)
+
+
+def agreement_changes(app: Negotiations, agreement_id: UUID, reader: Reader, since: str) -> JSON:
+    from onderhandeling import projections
+
+    return projections.changes_since(app, agreement_id, since, reader)
+
+
+def compare(app: Negotiations, agreement_id: UUID, reader: Reader, first: str, second: str) -> JSON:
+    from onderhandeling import projections
+
+    second = projections.NOW if second in CURRENT else second
+    return projections.compare_baselines(app, agreement_id, first, second, reader)
+
+
+def goal_history(app: Negotiations, goal_id: UUID, reader: Reader, substantive: bool) -> JSON:
+    from onderhandeling import projections
+
+    return projections.goal_history(app, goal_id, reader, substantive)
+
+
+def goal_diff(
+    app: Negotiations, goal_id: UUID, reader: Reader, first: int, second: int | None
+) -> JSON:
+    from onderhandeling import projections
+
+    last = app.goal_version(goal_id) if second is None else second
+    return projections.diff_versions(app, goal_id, first, last, reader)
+
+
+def goal_provenance(app: Negotiations, goal_id: UUID, reader: Reader, version: int | None) -> JSON:
+    from onderhandeling import projections
+
+    return projections.blame(app, goal_id, version, reader)

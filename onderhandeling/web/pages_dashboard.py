@@ -1,0 +1,62 @@
+"""The steering committee's dashboard and one party's stances across all goals."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from onderhandeling.domain.errors import NotFound
+from onderhandeling.web import security
+from onderhandeling.web.pages_data import dashboard as dashboard_data
+from onderhandeling.web.pages_support import agreement_id_of, negotiations, not_found
+from onderhandeling.web.templating import render
+
+router = APIRouter()
+
+CurrentUser = Annotated[Any, Depends(security.current_user)]
+
+
+@router.get("/", name="page_dashboard")
+def dashboard(request: Request, user: CurrentUser) -> Response:
+    service = negotiations(request)
+    agreement_id = agreement_id_of(service, request)
+    if agreement_id is None:
+        return render(request, "dashboard.html", {"agreement": None}, user=user)
+    data = dashboard_data(service, agreement_id, user.reader, date.today())
+    data["agreements"] = service.agreements()
+    return render(request, "dashboard.html", data, user=user, block="overzicht")
+
+
+@router.get("/partijen/{code}", name="page_party")
+def party_page(request: Request, code: str, user: CurrentUser) -> Response:
+    service = negotiations(request)
+    agreement_id = agreement_id_of(service, request)
+    party = next((p for p in service.parties() if p["code"] == code), None)
+    if agreement_id is None or party is None:
+        return not_found(request, user)
+    agreement = service.agreement(agreement_id)
+    rows = []
+    for goal_ref in agreement["goals"]:
+        try:
+            goal = service.goal(UUID(goal_ref["id"]), user.reader)
+        except NotFound:
+            continue
+        mine = sorted(
+            (p for p in goal["positions"] if p["party_id"] == party["id"]),
+            key=lambda p: p["effective_date"],
+        )
+        rows.append(
+            {
+                "goal": goal,
+                "positions": mine,
+                "current": next(
+                    (p for p in reversed(mine) if not p["retracted"] and p["replaced_by"] is None),
+                    None,
+                ),
+            }
+        )
+    return render(request, "partij.html", {"party": party, "rows": rows}, user=user)

@@ -1,0 +1,165 @@
+"""The Jinja2 environment of the HTML pages: Dutch filters, the common context, and one
+render function that answers an htmx request with a named block of the page template."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import Response
+from jinja2_fragments.fastapi import Jinja2Blocks
+from starlette.datastructures import URL
+
+from onderhandeling.labels import (
+    CAUSE_LABELS,
+    KIND_LABELS,
+    MEETING_KIND_LABELS,
+    OUTCOME_LABELS,
+    STANCE_LABELS,
+    STATUS_LABELS,
+)
+from onderhandeling.web.dutch_dates import format_date, format_datetime
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+# Short symbols for the party × goal matrix: readable without colour, explained in a legend.
+STANCE_SYMBOLS = {
+    "supports": "✔",
+    "conditional": "✔*",
+    "neutral": "○",
+    "objects": "✖",
+    "blocks": "✖✖",
+    "unknown": "?",
+}
+
+templates = Jinja2Blocks(directory=str(TEMPLATE_DIR))
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    try:
+        if "T" in text or " " in text:
+            return datetime.fromisoformat(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def datum(value: Any) -> str:
+    """A date (or ISO text) as "14 oktober 2022"; empty for nothing."""
+    moment = _as_date(value)
+    return "" if moment is None else format_date(moment)
+
+
+def datumtijd(value: Any) -> str:
+    """A moment (or ISO text) as "14 oktober 2022, 09:05" in Dutch local time."""
+    moment = _as_date(value)
+    if moment is None:
+        return ""
+    if not isinstance(moment, datetime):
+        return format_date(moment)
+    return format_datetime(moment)
+
+
+def _label(labels: Mapping[Any, str]) -> Any:
+    def lookup(value: Any) -> str:
+        return labels.get(value, str(value))
+
+    return lookup
+
+
+templates.env.filters["datum"] = datum
+templates.env.filters["datumtijd"] = datumtijd
+templates.env.filters["standpunt"] = _label(STANCE_LABELS)
+templates.env.filters["standpunt_symbool"] = _label(STANCE_SYMBOLS)
+templates.env.filters["status"] = _label(STATUS_LABELS)
+templates.env.filters["overlegsoort"] = _label(MEETING_KIND_LABELS)
+templates.env.filters["uitkomst"] = _label(OUTCOME_LABELS)
+templates.env.filters["oorzaak"] = _label(CAUSE_LABELS)
+templates.env.filters["soort"] = _label(KIND_LABELS)
+templates.env.globals["STANCE_LABELS"] = STANCE_LABELS
+templates.env.globals["STANCE_SYMBOLS"] = STANCE_SYMBOLS
+templates.env.globals["MEETING_KIND_LABELS"] = MEETING_KIND_LABELS
+templates.env.globals["OUTCOME_LABELS"] = OUTCOME_LABELS
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def common_context(request: Request, user: Any | None, fragment: bool = False) -> dict[str, Any]:
+    """What base.html needs on every page: user, CSRF token, menu, links, messages (kept
+    for the next full page when only a fragment is rendered)."""
+    from onderhandeling.web import security
+
+    token = security.csrf_token(request) if user is not None else ""
+    path = request.url.path
+    nav: list[dict[str, Any]] = []
+    if user is not None:
+        items = [("Overzicht", request.url_for("page_dashboard"))]
+        from onderhandeling.web.pages_support import agreement_id_of
+
+        current = agreement_id_of(request.app.state.negotiations, request)
+        if current is not None:
+            items.append(("Akkoord", request.url_for("page_agreement", agreement_id=current)))
+        if getattr(user, "can_write", False):
+            items.append(("Overleg vastleggen", request.url_for("page_meeting_form")))
+        nav = [
+            {"label": label, "href": str(href), "current": URL(str(href)).path == path}
+            for label, href in items
+        ]
+    return {
+        "current_user": user,
+        "csrf_token": token,
+        "nav_items": nav,
+        "accessibility_url": request.url_for("page_accessibility"),
+        "logout_url": request.url_for("sign_out_page"),
+        "home_url": request.url_for("page_dashboard"),
+        "messages": [] if fragment else pop_messages(request),
+        "may_write": bool(user is not None and getattr(user, "can_write", False)),
+    }
+
+
+def flash(request: Request, text: str, kind: str = "info") -> None:
+    """Remember a message for the next page (after POST → redirect → GET)."""
+    if "session" in request.scope:
+        request.session.setdefault("meldingen", []).append({"kind": kind, "text": text})
+
+
+def pop_messages(request: Request) -> list[dict[str, str]]:
+    if "session" not in request.scope:
+        return []
+    messages: list[dict[str, str]] = request.session.pop("meldingen", [])
+    return messages
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    *,
+    user: Any | None = None,
+    block: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    """Render a page; for an htmx request and a named block, only that block.
+
+    Every response says Vary: HX-Request, because the same URL serves page and fragment.
+    """
+    # A history restore after a cache miss needs the whole page, not the fragment.
+    restoring = request.headers.get("HX-History-Restore-Request") == "true"
+    fragment = block is not None and is_htmx(request) and not restoring
+    full = {**common_context(request, user, fragment), **context}
+    headers = {"Vary": "HX-Request"}
+    if fragment:
+        return templates.TemplateResponse(
+            request, name, full, status_code=status_code, headers=headers, block_name=block
+        )
+    return templates.TemplateResponse(request, name, full, status_code=status_code, headers=headers)
