@@ -1,0 +1,277 @@
+"""Run the read-model benchmark: ``python -m bench`` (full sizes) or ``python -m bench --small``.
+
+Every figure is a ratio of two timings taken in the same run on the same machine, so the
+numbers travel between machines better than absolute times do. At the end the generated store
+is served by the real server and 8 concurrent clients measure page and API latency against a
+static asset (`bench/web.py`; `--web-requests 0` skips it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+from uuid import uuid4
+
+from eventsourcing.application import Application
+
+from bench import FULL, SMALL, START, Sizes, World, generate
+from bench.web import web_latency
+from onderhandeling.application import Negotiations, PositionInput
+from onderhandeling.config import parse_database_url
+from onderhandeling.domain import Goal, Meeting
+from onderhandeling.projections import agreement_state, goal_history, projector_of
+from onderhandeling.projections.schema import create_tables, drop_tables
+
+T = TypeVar("T")
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def timed(run: Callable[[], T]) -> tuple[float, T]:
+    start = time.perf_counter()
+    result = run()
+    return time.perf_counter() - start, result
+
+
+def best(run: Callable[[], object], repeat: int) -> float:
+    """Median of several runs: robust against one slow outlier on a shared machine."""
+    return statistics.median(timed(run)[0] for _ in range(repeat))
+
+
+def decode_everything(app: Application[Any]) -> int:
+    """The library alone: read every notification and decode it to a domain event."""
+    count, start = 0, 1
+    while True:
+        page = app.recorder.select_notifications(start, 500)
+        if not page:
+            return count
+        for notification in page:
+            app.mapper.to_domain_event(notification)
+        count += len(page)
+        start = page[-1].id + 1
+
+
+def reset_read_models(app: Negotiations) -> None:
+    with projector_of(app).connection() as sql, sql.transaction(write=True):
+        create_tables(sql)  # generation saved without catching up, so they may not exist
+        drop_tables(sql)
+        create_tables(sql)
+
+
+def git_log_seconds(app: Negotiations, world: World, workdir: Path) -> float | None:
+    """`git log -p` over a repository with the big goal's versions as commits."""
+    if shutil.which("git") is None:
+        return None
+    assert world.big_goal is not None
+    goal = app.load(Goal, world.big_goal)
+    repo = workdir / "git"
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
+    # fast-import writes 1,000 commits in well under a second; `git commit` would take minutes.
+    # Commits to one branch in one stream chain onto each other without a `from` line.
+    stream = []
+    for n, version in enumerate(goal.versions, start=1):
+        data = version["text"].encode()
+        message = f"versie {version['version']}".encode()
+        stream.append(
+            b"commit refs/heads/main\n"
+            + f"committer Bench <bench@example.org> {1_650_000_000 + n * 60} +0000\n".encode()
+            + f"data {len(message)}\n".encode()
+            + message
+            + b"\n"
+            + f"M 100644 inline doel.txt\ndata {len(data)}\n".encode()
+            + data
+            + b"\n"
+        )
+    subprocess.run(
+        ["git", "fast-import", "--quiet"], input=b"".join(stream), cwd=repo, check=True, env=env
+    )
+
+    def log() -> None:
+        subprocess.run(
+            ["git", "log", "-p", "main"], cwd=repo, check=True, env=env, stdout=subprocess.DEVNULL
+        )
+
+    return best(log, 3)
+
+
+def meeting_ratio(app: Negotiations, world: World, repeat: int) -> tuple[float, float]:
+    """(ours, bare) seconds for a meeting with 10 positions: our command (checks, loading,
+    one save, read-model catch-up) against the library saving the same 11 events."""
+    goals = world.goals[1:11]
+    day = world.last_day + timedelta(days=1)
+    rows = [
+        PositionInput(goal, world.parties[n], "supports", "Eens", wording_version=None)
+        for n, goal in enumerate(goals)
+    ]
+    present = world.parties[: len(goals)]
+
+    def ours() -> None:
+        app.log_meeting(
+            world.agreement, "Overleg", "bilateraal", day, present, "", "shared", rows, world.person
+        )
+
+    participants = set(world.parties)
+
+    def bare() -> None:
+        meeting = Meeting.log(
+            world.agreement,
+            "Overleg",
+            "bilateraal",
+            day,
+            present,
+            [],
+            "",
+            "shared",
+            participants,
+            world.person,
+        )
+        loaded = [app.load(Goal, g) for g in goals]
+        for n, goal in enumerate(loaded):
+            goal.record_position(
+                uuid4(),
+                world.parties[n],
+                "supports",
+                "Eens",
+                "",
+                meeting.id,
+                None,
+                "shared",
+                participants,
+                day,
+                world.person,
+            )
+        Application.save(app, meeting, *loaded)
+
+    ours()  # warm the aggregate cache for both, so neither pays the first load
+    bare()
+    projector_of(app).catch_up()
+    return best(ours, repeat), best(bare, repeat)
+
+
+def machine() -> str:
+    return (
+        f"{os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {platform.machine()}, "
+        f"Python {platform.python_version()}, SQLite "
+        f"{__import__('sqlite3').sqlite_version}, {platform.system()} {platform.release()}"
+    )
+
+
+def run(
+    sizes: Sizes, workdir: Path, web_requests: int, web_warmup: int
+) -> list[tuple[str, str, str]]:
+    url = f"sqlite:///{workdir / 'bench.sqlite'}"
+    app = Negotiations(parse_database_url(url))
+    say(f"genereren: {sizes.label}")
+    seconds, world = timed(lambda: generate(app, sizes, say))
+    events = app.recorder.max_notification_id() or 0
+    say(f"{events} gebeurtenissen in {seconds:.0f} s")
+    results: list[tuple[str, str, str]] = [("gebeurtenissen", f"{events}", "")]
+
+    library, _ = timed(lambda: decode_everything(app))
+    reset_read_models(app)
+    projection, applied = timed(lambda: projector_of(app).catch_up())
+    assert applied == events
+    rate = (events / projection) / (events / library)
+    results.append(
+        (
+            "inhalen vanaf nul vs. lezen+decoderen (bibliotheek)",
+            f"{events / projection:,.0f} vs {events / library:,.0f} gebeurtenissen/s = {rate:.0%}",
+            "≥ 50%",
+        )
+    )
+
+    assert world.big_goal is not None
+    history = best(lambda: goal_history(app, world.big_goal), 3)  # type: ignore[arg-type]
+    git = git_log_seconds(app, world, workdir)
+    results.append(
+        (
+            f"geschiedenis met woorddiffs, doel met {sizes.big_versions} versies vs. git log -p",
+            "git niet beschikbaar"
+            if git is None
+            else f"{history * 1000:.0f} ms vs {git * 1000:.0f} ms = {history / git:.2f}",
+            "< 1",
+        )
+    )
+
+    middle = world.last_day - (world.last_day - START) / 2
+    now = best(lambda: agreement_state(app, world.agreement), 3)
+    past = best(lambda: agreement_state(app, world.agreement, as_of=middle), 3)
+    results.append(
+        (
+            f"stand op {middle} vs. huidige stand",
+            f"{past * 1000:.0f} ms vs {now * 1000:.0f} ms = {past / now:.2f}×",
+            "≤ 5×",
+        )
+    )
+
+    ours, bare = meeting_ratio(app, world, 15)
+    results.append(
+        (
+            "overleg met 10 standpunten vs. kale save van 11 gebeurtenissen",
+            f"{ours * 1000:.1f} ms vs {bare * 1000:.1f} ms = {bare / ours:.0%} van de snelheid",
+            "≥ 70%",
+        )
+    )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results.append(("piekgeheugen (ru_maxrss)", f"{peak:,.0f} MB", ""))
+    if web_requests > 0:
+        projector_of(app).catch_up()
+        results += web_latency(
+            app,
+            url,
+            world.agreement,
+            world.big_goal,
+            sizes.big_versions,
+            workdir,
+            web_requests,
+            web_warmup,
+        )
+    app.close()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--small", action="store_true", help="small sizes, for a quick run")
+    parser.add_argument(
+        "--web-requests",
+        type=int,
+        default=None,
+        metavar="N",
+        help="measured requests per route per web client (default 5, --small 20; 0 skips)",
+    )
+    args = parser.parse_args()
+    sizes = SMALL if args.small else FULL
+    web_requests = args.web_requests
+    if web_requests is None:
+        # Full size: the dashboard takes seconds per request, so fewer rounds keep the run
+        # to a few minutes (8 clients × 5 = 40 measured requests per route).
+        web_requests = 20 if args.small else 5
+    web_warmup = 5 if args.small else 1
+    with tempfile.TemporaryDirectory(prefix="onderhandeling-bench-") as tmp:
+        results = run(sizes, Path(tmp), web_requests, web_warmup)
+    print(f"Machine: {machine()}")
+    print(f"Omvang: {sizes.label}{' (--small)' if args.small else ''}")
+    width = max(len(name) for name, _, _ in results)
+    for name, value, target in results:
+        print(f"{name:<{width}}  {value}{f'  (doel {target})' if target else ''}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
