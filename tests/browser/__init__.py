@@ -1,0 +1,1 @@
+"""Browser suite: Playwright drives Debian's Chromium against a live server."""

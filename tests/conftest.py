@@ -1,0 +1,101 @@
+"""Shared fixtures: the same tests run against SQLite and PostgreSQL.
+
+Under CI=true the PostgreSQL tests must run and fail loudly when the server is missing;
+elsewhere they skip with the reason.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from onderhandeling.application import Negotiations
+from onderhandeling.config import Database, parse_database_url
+from onderhandeling.storage import drop_postgres_schema
+
+POSTGRES_URL = os.environ.get(
+    "ONDERHANDELING_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def postgres_available() -> str | None:
+    """None when the server answers, else the reason it does not."""
+    try:
+        with psycopg.connect(POSTGRES_URL, connect_timeout=3) as conn:
+            conn.execute("SELECT 1")
+    except psycopg.Error as error:
+        return f"PostgreSQL at {POSTGRES_URL} is not reachable: {error}".strip()
+    return None
+
+
+def require_postgres() -> None:
+    reason = postgres_available()
+    if reason is None:
+        return
+    if IN_CI:
+        pytest.fail(f"CI=true requires PostgreSQL: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty store of each kind."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
+        return
+    require_postgres()
+    url = f"{POSTGRES_URL}?schema=t_{uuid.uuid4().hex[:12]}"
+    yield url
+    drop_postgres_schema(parse_database_url(url))
+
+
+@pytest.fixture
+def database(database_url: str) -> Database:
+    return parse_database_url(database_url)
+
+
+@pytest.fixture
+def app(database: Database) -> Iterator[Negotiations]:
+    application = Negotiations(database)
+    yield application
+    application.close()
+
+
+@pytest.fixture
+def env_store(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Point ONDERHANDELING_DATABASE_URL at the fresh store (for CLI tests)."""
+    monkeypatch.setenv("ONDERHANDELING_DATABASE_URL", database_url)
+    return database_url
+
+
+@pytest.fixture
+def second_store(database_url: str, tmp_path: Path) -> Iterator[Negotiations]:
+    """An empty store of the same kind as `app`."""
+    if database_url.startswith("sqlite"):
+        url = f"sqlite:///{tmp_path / 'second.sqlite'}"
+    else:
+        url = f"{POSTGRES_URL}?schema=t_{uuid.uuid4().hex[:12]}"
+    other = Negotiations(parse_database_url(url))
+    yield other
+    other.close()
+    if url.startswith("postgresql"):
+        drop_postgres_schema(parse_database_url(url))
+
+
+DAY = date(2022, 9, 1)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _close_stores_before_exit() -> Iterator[None]:
+    """Collect stores the tests left open while the interpreter is still whole, so their
+    connection pools close quietly instead of erroring in __del__ at shutdown."""
+    yield
+    gc.collect()

@@ -1,0 +1,434 @@
+"""The read models: kept up to date from the event log, equal after a rebuild, on two clocks,
+and never showing internal content to the steering committee."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+from uuid import UUID
+
+import eventsourcing.domain
+import pytest
+
+from onderhandeling.application import Negotiations, PositionInput
+from onderhandeling.projections import (
+    agreement_state,
+    changes_since,
+    compare_baselines,
+    goal_history,
+    projector_of,
+    rebuild,
+)
+from onderhandeling.projections.schema import TABLES
+from onderhandeling.visibility import COMMITTEE, MINISTRY
+from onderhandeling.web.pages_data import discussion_points
+from tests.negotiation_builder import DAY, Small, build_small
+
+
+def dump_rows(app: Negotiations) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every read-model table (and the tracking row), in a stable order."""
+    found: dict[str, list[tuple[Any, ...]]] = {}
+    with projector_of(app).connection() as sql, sql.transaction():
+        for table in [*TABLES, "proj_tracking"]:
+            rows = sql.execute(f"SELECT * FROM {table}").fetchall()
+            found[table] = sorted((tuple(row) for row in rows), key=repr)
+    return found
+
+
+def clear_read_models(app: Negotiations) -> None:
+    """Drop the read models without catching up, as if the projector had never run."""
+    from onderhandeling.projections.schema import create_tables, drop_tables
+
+    with projector_of(app).connection() as sql, sql.transaction(write=True):
+        drop_tables(sql)
+        create_tables(sql)
+
+
+@dataclass
+class Rich:
+    small: Small
+    internal_meeting: UUID
+    shared_meeting: UUID
+    internal_position: UUID
+
+
+def build_rich(app: Negotiations) -> Rich:
+    """A negotiation touching every kind of event: revisions, amendments, passages, meetings
+    (shared and internal), corrections, retractions, a discussion point and a decision,
+    baselines, status changes, milestones and signing."""
+    s = build_small(app)
+    me, goal = s.me, s.goal
+    on = date(2022, 9, 5)
+    app.plan_milestone(s.agreement, "MR", "Ministerraad", date(2022, 10, 14), DAY, me)
+    app.freeze_baseline(s.agreement, "Eerste versie", on, me)
+    passage = app.mark_passage(goal, "een stage", "te vaag", [s.job], on, me)
+    app.mark_passage(goal, "Iedere student", "wie telt mee?", [], on, me)
+    shared = app.log_meeting(
+        s.agreement,
+        "Begeleidingscommissie",
+        "begeleidingscommissie",
+        date(2022, 9, 7),
+        [s.ocw, s.job, s.mboraad],
+        "Eerste ronde",
+        "shared",
+        [
+            PositionInput(goal, s.job, "conditional", "Alleen met stagefonds", "stagefonds"),
+            PositionInput(goal, s.mboraad, "supports", "Akkoord"),
+            PositionInput(s.goal2, s.ocw, "supports", "Prima"),
+        ],
+        me,
+    )
+    internal = app.log_meeting(
+        s.agreement,
+        "Intern overleg strategie",
+        "ambtelijk",
+        date(2022, 9, 8),
+        [s.ocw],
+        "Strategie en timing",
+        "internal",
+        [PositionInput(goal, s.ocw, "objects", "Geheime strategie")],
+        me,
+    )
+    amendment = app.propose_amendment(
+        goal,
+        s.job,
+        "Explicieter",
+        date(2022, 9, 9),
+        me,
+        quote="een stage",
+        replacement="een passende stage",
+    )
+    app.decide_amendment(goal, amendment, "adopted", date(2022, 9, 10), me, reason="Eens")
+    rejected = app.propose_amendment(
+        goal, s.mboraad, "Korter", date(2022, 9, 10), me, text="Stages voor iedereen."
+    )
+    app.decide_amendment(goal, rejected, "rejected", date(2022, 9, 11), me, reason="Te kort")
+    app.propose_amendment(goal, s.ocw, "Nog open", date(2022, 9, 11), me, text="Open voorstel.")
+    app.resolve_passage(goal, passage, "opgelost door amendement", date(2022, 9, 11), me)
+    point = app.raise_discussion_point(
+        s.agreement,
+        "Salarismix",
+        [{"key": "1", "label": "Scenario 1"}, {"key": "2a", "label": "Scenario 2a"}],
+        date(2022, 9, 12),
+        me,
+        goal_id=goal,
+    )
+    app.state_preference(point, s.job, "2a", "beste optie", date(2022, 9, 12), me)
+    app.state_preference(point, s.mboraad, "1", "goedkoper", date(2022, 9, 12), me)
+    decision = app.record_decision(
+        s.agreement,
+        "MOCW",
+        "34313238",
+        "Salarismix",
+        "Scenario 2a",
+        date(2022, 9, 13),
+        me,
+        goal_ids=[goal],
+        chooses=(point, "2a"),
+    )
+    app.revise_wording(
+        goal,
+        "Iedere student vindt een passende stage. Scholen helpen daarbij.",
+        2,
+        "besluit verwerkt",
+        "substantive",
+        date(2022, 9, 14),
+        me,
+        cause_type="decision",
+        cause_id=decision,
+    )
+    app.revise_wording(
+        goal,
+        "Iedere student vindt een passende stage. Scholen helpen hierbij.",
+        3,
+        "taal",
+        "editorial",
+        date(2022, 9, 15),
+        me,
+    )
+    corrected = app.record_position(
+        goal, PositionInput(goal, s.mboraad, "objects", "Toch bezwaar"), date(2022, 9, 16), me
+    )
+    app.record_position(
+        goal,
+        PositionInput(goal, s.mboraad, "supports", "Vergissing, steunt"),
+        date(2022, 9, 16),
+        me,
+        corrects=corrected,
+    )
+    wrong = app.record_position(
+        s.goal2,
+        PositionInput(s.goal2, s.job, "blocks", "Verkeerd genoteerd"),
+        date(2022, 9, 16),
+        me,
+    )
+    app.retract_position(s.goal2, wrong, "verkeerde partij", date(2022, 9, 17), me)
+    app.change_goal_status(goal, "in_negotiation", "onderhandeling loopt", date(2022, 9, 17), me)
+    app.change_goal_status(s.goal2, "dropped", "geschrapt", date(2022, 9, 18), me)
+    app.move_milestone(s.agreement, "MR", date(2022, 10, 21), "uitstel", date(2022, 9, 18), me)
+    app.freeze_baseline(s.agreement, "MR-versie", date(2022, 9, 19), me)
+    app.add_goal(s.agreement, "K2", "KANS", "Nieuw doel", "Een nieuw doel.", date(2022, 9, 20), me)
+    app.rename_party(s.job, "JOB-mbo", date(2022, 9, 20), me)
+    for party in (s.ocw, s.job, s.mboraad):
+        app.sign(s.agreement, party, me, date(2022, 12, 1), me)
+    return Rich(s, internal.meeting_id, shared.meeting_id, internal.position_ids[0])
+
+
+@pytest.fixture
+def rich(app: Negotiations) -> Rich:
+    return build_rich(app)
+
+
+class FakeClock:
+    """Sets the moment the library stamps on new events (their recorded time)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.now = datetime(2022, 9, 1, 12, tzinfo=UTC)
+        monkeypatch.setattr(eventsourcing.domain, "datetime_now_with_tzinfo", self.read)
+
+    def read(self) -> datetime:
+        return self.now
+
+    def set(self, day: date) -> None:
+        self.now = datetime.combine(day, time(12), tzinfo=UTC)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeClock]:
+    yield FakeClock(monkeypatch)
+
+
+def _stances(state: dict[str, Any], code: str) -> dict[str, Any]:
+    goals = [g for p in state["priorities"] for g in p["goals"]]
+    found: dict[str, Any] = next(g for g in goals if g["code"] == code)["stances"]
+    return found
+
+
+def test_position_logged_late_counts_on_its_effective_date_not_before_it_was_known(
+    app: Negotiations, clock: FakeClock
+) -> None:
+    """A position logged on 20 September for a meeting of 15 September is in the state of 16
+    September, but not in what was known on 16 September."""
+    s = build_small(app)
+    clock.set(date(2022, 9, 20))
+    app.log_meeting(
+        s.agreement,
+        "Bilateraal",
+        "bilateraal",
+        date(2022, 9, 15),
+        [s.job],
+        "",
+        "shared",
+        [PositionInput(s.goal, s.job, "supports", "Eens")],
+        s.me,
+    )
+    on_16 = date(2022, 9, 16)
+    known_16 = datetime.combine(on_16, time.max, tzinfo=UTC)
+    assert "JOB" in _stances(agreement_state(app, s.agreement, as_of=on_16), "K1")
+    assert "JOB" not in _stances(agreement_state(app, s.agreement, known_at=known_16), "K1")
+    both = agreement_state(app, s.agreement, as_of=on_16, known_at=known_16)
+    assert "JOB" not in _stances(both, "K1")
+    assert "JOB" in _stances(agreement_state(app, s.agreement), "K1")
+
+
+def test_wording_and_status_follow_both_clocks(app: Negotiations, clock: FakeClock) -> None:
+    """The wording version and status as of a date ignore later revisions on either clock."""
+    s = build_small(app)
+    clock.set(date(2022, 9, 10))
+    app.revise_wording(
+        s.goal,
+        "Iedere student vindt snel een stage.",
+        1,
+        "sneller",
+        "substantive",
+        date(2022, 9, 10),
+        s.me,
+    )
+    app.change_goal_status(s.goal, "agreed", "klaar", date(2022, 9, 10), s.me)
+    before = agreement_state(app, s.agreement, as_of=date(2022, 9, 9))
+    goal = before["priorities"][0]["goals"][0]
+    assert (goal["version"], goal["status"], goal["wording"]) == (
+        1,
+        "draft",
+        "Iedere student vindt een stage.",
+    )
+    known = agreement_state(app, s.agreement, known_at=datetime(2022, 9, 5, tzinfo=UTC))
+    assert known["priorities"][0]["goals"][0]["version"] == 1
+    now = agreement_state(app, s.agreement)["priorities"][0]["goals"][0]
+    assert (now["version"], now["status"]) == (2, "agreed")
+
+
+def test_rebuild_gives_exactly_the_rows_of_incremental_updating(
+    app: Negotiations, rich: Rich
+) -> None:
+    """Dropping and rebuilding the read models from the log gives the same rows, table by table."""
+    incremental = dump_rows(app)
+    assert incremental["proj_timeline"]
+    rebuild(app)
+    assert dump_rows(app) == incremental
+
+
+def test_rebuild_equals_incremental_on_the_demo(app: Negotiations) -> None:
+    """On the demo negotiation too, a rebuild reproduces every row of incremental updating."""
+    demo_loader = pytest.importorskip("onderhandeling.demo_loader")
+    try:
+        demo_loader.demo_data()
+    except FileNotFoundError:
+        pytest.skip("no demo data file")
+    demo_loader.load_demo(app)
+    incremental = dump_rows(app)
+    rebuild(app)
+    assert dump_rows(app) == incremental
+
+
+def test_catching_up_resumes_after_a_restart(app: Negotiations, database: Any) -> None:
+    """A new application object on the same store continues from the stored position."""
+    s = build_small(app)
+    clear_read_models(app)
+    other = Negotiations(database)
+    try:
+        applied = projector_of(other).catch_up()
+        assert applied == app.recorder.max_notification_id()
+        assert projector_of(other).catch_up() == 0
+        other.revise_wording(s.goal, "Nieuwe tekst.", 1, "r", "substantive", DAY, s.me)
+        assert projector_of(app).catch_up() == 0  # the save already caught up
+    finally:
+        other.close()
+    assert agreement_state(app, s.agreement)["priorities"][0]["goals"][0]["version"] == 2
+
+
+def test_stance_on_an_older_wording_needs_reconfirmation(app: Negotiations) -> None:
+    """A party's stance taken on version 1 is flagged once the goal is at version 2."""
+    s = build_small(app)
+    app.record_position(s.goal, PositionInput(s.goal, s.job, "supports", "Eens"), DAY, s.me)
+    assert not _stances(agreement_state(app, s.agreement), "K1")["JOB"]["needs_reconfirmation"]
+    app.revise_wording(
+        s.goal, "Iedere student vindt snel een stage.", 1, "r", "substantive", DAY, s.me
+    )
+    stance = _stances(agreement_state(app, s.agreement), "K1")["JOB"]
+    assert stance["needs_reconfirmation"] and stance["wording_version"] == 1
+
+
+def test_state_lists_consensus_passages_amendments_and_points(
+    app: Negotiations, rich: Rich
+) -> None:
+    """Current state counts signatories' stances (no position = unknown), lists open and
+    pending items, discussion points with preferences and the decision, and per party stances."""
+    state = agreement_state(app, rich.small.agreement, MINISTRY)
+    k1 = state["priorities"][0]["goals"][0]
+    assert k1["consensus"]["conditional"] == 1  # JOB
+    assert k1["consensus"]["supports"] == 1  # MBORAAD, after its correction
+    assert k1["consensus"]["objects"] == 1  # OCW, internally
+    assert sum(k1["consensus"].values()) == 3  # signatories only, not the adviser
+    assert [p["quote"] for p in k1["open_passages"]] == ["Iedere student"]
+    assert [a["reason"] for a in k1["pending_amendments"]] == ["Nog open"]
+    assert k1["version"] == 4 and k1["status"] == "in_negotiation"
+    point = state["discussion_points"][0]
+    assert point["preferences"]["JOB"]["option"] == "2a"
+    assert point["chosen"]["decision"]["reference"] == "34313238"
+    job = next(p for p in state["parties"] if p["code"] == "JOB")
+    assert job["stances"] == {"K1": "conditional", "A1": "unknown", "K2": "unknown"}
+    assert state["agreement"]["signed_on"] == "2022-12-01"
+
+
+def test_retracted_position_no_longer_counts(app: Negotiations, rich: Rich) -> None:
+    """A retracted position drops out of the current stances."""
+    state = agreement_state(app, rich.small.agreement)
+    a1 = next(g for p in state["priorities"] for g in p["goals"] if g["code"] == "A1")
+    assert "JOB" not in a1["stances"]
+    assert a1["status"] == "dropped"
+
+
+def test_committee_never_sees_internal_meetings_or_positions(app: Negotiations, rich: Rich) -> None:
+    """State, counts, history, changes and compare leave out internal meetings and positions
+    for the steering committee, while the ministry sees them."""
+    agreement, goal = rich.small.agreement, rich.small.goal
+    secret = ("Intern overleg", "Geheime strategie", "Strategie en timing", "objects")
+    committee_views = [
+        agreement_state(app, agreement, COMMITTEE),
+        goal_history(app, goal, COMMITTEE),
+        changes_since(app, agreement, "2022-01-01", COMMITTEE),
+        changes_since(app, agreement, "Eerste versie", COMMITTEE),
+        compare_baselines(app, agreement, "Eerste versie", "now", COMMITTEE),
+    ]
+    for view in committee_views:
+        text = repr(view)
+        for word in secret[:3]:
+            assert word not in text
+        assert str(rich.internal_meeting) not in text
+        assert str(rich.internal_position) not in text
+    k1 = committee_views[0]["priorities"][0]["goals"][0]
+    assert "OCW" not in k1["stances"] and k1["consensus"]["objects"] == 0
+    assert k1["consensus"]["unknown"] == 1
+    ministry = repr(goal_history(app, goal, MINISTRY))
+    assert "Geheime strategie" in ministry
+
+
+def test_committee_does_not_see_the_choice_of_an_internal_decision(app: Negotiations) -> None:
+    """A shared point decided by an internal decision reads as undecided to the steering
+    committee (no option, no date), in the state and on the pages; the ministry sees it."""
+    s = build_small(app)
+    point = app.raise_discussion_point(
+        s.agreement,
+        "Bekostiging",
+        [{"key": "A", "label": "Optie A"}, {"key": "B", "label": "Optie B"}],
+        DAY,
+        s.me,
+    )
+    app.record_decision(
+        s.agreement,
+        "MOCW",
+        "INT-1",
+        "Interne keuze",
+        "Optie B",
+        date(2022, 9, 5),
+        s.me,
+        chooses=(point, "B"),
+        confidentiality="internal",
+    )
+    committee = agreement_state(app, s.agreement, COMMITTEE)["discussion_points"]
+    assert [p["title"] for p in committee] == ["Bekostiging"]
+    assert committee[0]["chosen"] is None
+    assert "2022-09-05" not in repr(committee)
+    page = discussion_points(app, s.agreement, COMMITTEE)
+    assert [p["chosen"] for p in page] == [None]
+    ministry = agreement_state(app, s.agreement, MINISTRY)["discussion_points"][0]["chosen"]
+    assert ministry["option"] == "B" and ministry["on"] == "2022-09-05"
+    assert ministry["decision"]["reference"] == "INT-1"
+    assert discussion_points(app, s.agreement, MINISTRY)[0]["chosen"]["option"] == "B"
+
+
+def test_history_orders_by_effective_date_with_recorder_and_causes(
+    app: Negotiations, rich: Rich
+) -> None:
+    """A goal's history is ordered by effective date, names the recorder, and gives each
+    wording change its reason, kind, cause and diff; --substantive drops editorial changes."""
+    history = goal_history(app, rich.small.goal)
+    entries = history["entries"]
+    dates = [e["effective_date"] for e in entries]
+    assert dates == sorted(dates)
+    assert all(e["recorded_by"] == "Beleidsmedewerker" for e in entries)
+    revisions = [e["wording"] for e in entries if e["event"] == "WordingRevised"]
+    assert [r["version"] for r in revisions] == [2, 3, 4]
+    assert revisions[0]["cause"] == {
+        "type": "amendment",
+        "id": revisions[0]["cause"]["id"],
+        "label": "wijzigingsvoorstel van JOB",
+        "party": "JOB",
+    }
+    assert revisions[1]["cause"]["label"] == "besluit 34313238: Salarismix"
+    assert "{+passende +}" in revisions[0]["diff_text"]
+    assert any(e["event"] == "Recorded" for e in entries)  # the decision about this goal
+    substantive = goal_history(app, rich.small.goal, substantive=True)["entries"]
+    kinds = [e["wording"]["kind"] for e in substantive if e["event"] == "WordingRevised"]
+    assert kinds == ["substantive", "substantive"]
+
+
+def test_erased_name_disappears_from_history(app: Negotiations) -> None:
+    """After erasing a person's name, the history shows the erased marker instead."""
+    s = build_small(app)
+    app.erase_person_name(s.me, "AVG-verzoek", DAY, s.me)
+    entries = goal_history(app, s.goal)["entries"]
+    assert {e["recorded_by"] for e in entries} == {"[naam verwijderd]"}
