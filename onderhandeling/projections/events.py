@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 from uuid import UUID
 
+from onderhandeling.projections.current_positions import CurrentPositions
 from onderhandeling.projections.sql import Sql, insert_statement
 from onderhandeling.wording_provenance import Span
 
@@ -57,6 +58,14 @@ class Batch:
     party_codes: dict[str, str] = field(default_factory=dict)
     goals: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (agreement, code)
     meetings: dict[str, str] = field(default_factory=dict)  # id → confidentiality (immutable)
+    current_positions: CurrentPositions = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.current_positions = CurrentPositions(self.sql)
+
+    def finish(self) -> None:
+        """Write what the batch kept in memory; called once, before the tracking moves."""
+        self.current_positions.write()
 
     def party_code(self, party_id: UUID | str | None) -> str:
         if party_id is None:

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from onderhandeling.labels import STANCE_LABELS, STATUS_LABELS
+from onderhandeling.projections.current_positions import Standing
 from onderhandeling.projections.events import (
     INTERNAL,
     SHARED,
@@ -164,12 +165,27 @@ def _position_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
             ctx.seq,
         ),
     )
+    party_id = str(e.party_id)
+    batch.current_positions.recorded(
+        agreement_id,
+        goal_id,
+        party_id,
+        confidentiality,
+        Standing(ctx.effective_date or "", ctx.seq, e.position_id),
+    )
     if e.corrects is not None:
+        corrected = batch.sql.one(
+            "SELECT party_id FROM proj_positions WHERE position_id = ?", [e.corrects]
+        )
         batch.sql.update(
             "proj_positions",
             {"position_id": e.corrects},
             {"replaced_by": e.position_id, "withdrawn_at": ctx.recorded_at},
         )
+        if corrected is not None:
+            batch.current_positions.withdrawn(
+                agreement_id, goal_id, corrected["party_id"], e.corrects
+            )
     party = batch.party_code(e.party_id)
     verb = "corrigeert standpunt" if e.corrects else "standpunt"
     timeline(
@@ -203,6 +219,10 @@ def _position_retracted(batch: Batch, ctx: Ctx, e: Any) -> None:
         {"position_id": e.position_id},
         {"retracted": 1, "withdrawn_at": ctx.recorded_at, "retract_reason": e.reason},
     )
+    if row is not None:
+        batch.current_positions.withdrawn(
+            agreement_id, ctx.aggregate_id, row["party_id"], e.position_id
+        )
     party = batch.party_code(row["party_id"] if row else None)
     timeline(
         batch,

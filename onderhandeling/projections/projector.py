@@ -140,6 +140,7 @@ class Projector:
                 batch = Batch(sql)
                 for notification in page:
                     apply(batch, notification.id, self.app.mapper.to_domain_event(notification))
+                batch.finish()
                 sql.execute(
                     "UPDATE proj_tracking SET position = ? WHERE name = ?",
                     [page[-1].id, TRACKING],

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 
+from onderhandeling.projections.current_positions import audience_of
 from onderhandeling.projections.read_common import (
     Clock,
     agreement_row,
@@ -182,8 +183,11 @@ def current_stances(
     """goal id → party id → the party's standing position then: the latest by effective date
     (ties: recording order) among those not yet corrected or retracted.
 
-    The database picks the latest per goal and party (a window function), so a goal with
+    Now, the projector's table of standing positions answers directly. At another point in
+    time the database picks the latest per goal and party (a window function), so a goal with
     thousands of positions sends back one row per party."""
+    if clock.is_now:
+        return _standing_positions(sql, agreement_id, reader, goal_id)
     when, params = clock.where()
     conditions = [f"agreement_id = ? AND {visible(reader)} AND {when}"]
     values: list[object] = [agreement_id, *params]
@@ -201,6 +205,22 @@ def current_stances(
         "ORDER BY effective_date DESC, seq DESC) AS latest FROM proj_positions p "
         f"WHERE {' AND '.join(conditions)}) ranked WHERE latest = 1",
         values,
+    )
+    current: dict[str, dict[str, Row]] = {}
+    for row in rows:
+        current.setdefault(row["goal_id"], {})[row["party_id"]] = row
+    return current
+
+
+def _standing_positions(
+    sql: Sql, agreement_id: str, reader: Reader, goal_id: str | None
+) -> dict[str, dict[str, Row]]:
+    only_goal = "" if goal_id is None else " AND c.goal_id = ?"
+    rows = sql.rows(
+        "SELECT p.* FROM proj_current_positions c "
+        "JOIN proj_positions p ON p.position_id = c.position_id "
+        f"WHERE c.agreement_id = ? AND c.audience = ?{only_goal}",
+        [agreement_id, audience_of(reader), *([] if goal_id is None else [goal_id])],
     )
     current: dict[str, dict[str, Row]] = {}
     for row in rows:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from onderhandeling.projections.sql import Sql
 
 # Bump when a table changes: an older schema is dropped and rebuilt from the log.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TRACKING = "read_models"
 
 # Columns shared by rows made from one event.
@@ -60,6 +60,10 @@ TABLES: dict[str, str] = {
     "wording_version INTEGER NOT NULL, confidentiality TEXT NOT NULL, corrects TEXT, "
     "replaced_by TEXT, withdrawn_at TEXT, retracted INTEGER NOT NULL, "
     "retract_reason TEXT NOT NULL, " + _WHEN,
+    # The standing position per goal, party and audience (see current_positions.py).
+    "proj_current_positions": "goal_id TEXT NOT NULL, party_id TEXT NOT NULL, "
+    "audience TEXT NOT NULL, agreement_id TEXT NOT NULL, position_id TEXT NOT NULL, "
+    "PRIMARY KEY (goal_id, party_id, audience)",
     "proj_amendments": "amendment_id TEXT PRIMARY KEY, goal_id TEXT NOT NULL, "
     "party_id TEXT NOT NULL, reason TEXT NOT NULL, text TEXT, quote TEXT, replacement TEXT, "
     "based_on INTEGER NOT NULL, outcome TEXT, decided_on TEXT, decided_at TEXT, "
@@ -93,6 +97,8 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS proj_positions_goal ON proj_positions (goal_id, party_id)",
     "CREATE INDEX IF NOT EXISTS proj_positions_current ON proj_positions "
     "(agreement_id, goal_id, party_id, effective_date, seq)",
+    "CREATE INDEX IF NOT EXISTS proj_current_positions_agreement ON proj_current_positions "
+    "(agreement_id, audience)",
     "CREATE INDEX IF NOT EXISTS proj_statuses_goal ON proj_goal_statuses (goal_id)",
     "CREATE INDEX IF NOT EXISTS proj_amendments_goal ON proj_amendments (goal_id)",
     "CREATE INDEX IF NOT EXISTS proj_passages_goal ON proj_passages (goal_id)",
