@@ -255,6 +255,13 @@ def main() -> int:
         metavar="N",
         help="measured requests per route per web client (default 5, --small 20; 0 skips)",
     )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="generate into DIR (new or empty) and keep the store there, e.g. for profiling",
+    )
     args = parser.parse_args()
     sizes = SMALL if args.small else FULL
     web_requests = args.web_requests
@@ -263,8 +270,14 @@ def main() -> int:
         # to a few minutes (8 clients × 5 = 40 measured requests per route).
         web_requests = 20 if args.small else 5
     web_warmup = 5 if args.small else 1
-    with tempfile.TemporaryDirectory(prefix="onderhandeling-bench-") as tmp:
-        results = run(sizes, Path(tmp), web_requests, web_warmup)
+    if args.keep is not None:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        if any(args.keep.iterdir()):
+            parser.error(f"--keep: {args.keep} is not empty")
+        results = run(sizes, args.keep, web_requests, web_warmup)
+    else:
+        with tempfile.TemporaryDirectory(prefix="onderhandeling-bench-") as tmp:
+            results = run(sizes, Path(tmp), web_requests, web_warmup)
     print(f"Machine: {machine()}")
     print(f"Omvang: {sizes.label}{' (--small)' if args.small else ''}")
     width = max(len(name) for name, _, _ in results)
