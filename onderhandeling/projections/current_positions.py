@@ -57,7 +57,7 @@ class CurrentPositions:
         self.sql = sql
         self._standing: dict[Key, Standing | None] = {}
         self._agreement_of: dict[Key, str] = {}
-        self._loaded_agreements: set[str] = set()
+        self._loaded_goals: set[str] = set()
         self._changed: set[Key] = set()
 
     def recorded(
@@ -95,8 +95,8 @@ class CurrentPositions:
         self._changed.clear()
 
     def _get(self, agreement_id: str, key: Key) -> Standing | None:
-        if key not in self._standing and agreement_id not in self._loaded_agreements:
-            self._load(agreement_id)
+        if key not in self._standing and key[0] not in self._loaded_goals:
+            self._load(agreement_id, key[0])
         return self._standing.get(key)
 
     def _set(self, agreement_id: str, key: Key, standing: Standing | None) -> None:
@@ -104,14 +104,14 @@ class CurrentPositions:
         self._agreement_of[key] = agreement_id
         self._changed.add(key)
 
-    def _load(self, agreement_id: str) -> None:
-        """One query per agreement and batch, instead of one per position."""
-        self._loaded_agreements.add(agreement_id)
+    def _load(self, agreement_id: str, goal_id: str) -> None:
+        """One query per goal and batch, instead of one per position."""
+        self._loaded_goals.add(goal_id)
         for row in self.sql.rows(
             "SELECT c.goal_id, c.party_id, c.audience, p.effective_date, p.seq, p.position_id "
             "FROM proj_current_positions c JOIN proj_positions p ON p.position_id = c.position_id "
-            "WHERE c.agreement_id = ?",
-            [agreement_id],
+            "WHERE c.goal_id = ?",
+            [goal_id],
         ):
             key = (row["goal_id"], row["party_id"], row["audience"])
             if key not in self._standing:  # what this batch already decided wins

@@ -184,27 +184,30 @@ def current_stances(
     (ties: recording order) among those not yet corrected or retracted.
 
     Now, the projector's table of standing positions answers directly. At another point in
-    time the database picks the latest per goal and party (a window function), so a goal with
-    thousands of positions sends back one row per party."""
+    time, for every goal and participating party the database seeks the latest position that
+    passes the clock's filters, walking the (agreement, goal, party, effective date, seq) index
+    backwards: one short index walk per pair instead of ranking every position ever taken."""
     if clock.is_now:
         return _standing_positions(sql, agreement_id, reader, goal_id)
-    when, params = clock.where()
-    conditions = [f"agreement_id = ? AND {visible(reader)} AND {when}"]
+    when, params = clock.where("q.")
+    conditions = [f"q.agreement_id = ? AND {visible(reader, 'q.confidentiality')} AND {when}"]
     values: list[object] = [agreement_id, *params]
     # Corrections and retractions count on the recorded clock only (see schema.py).
     if clock.known is None:
-        conditions.append("withdrawn_at IS NULL")
+        conditions.append("q.withdrawn_at IS NULL")
     else:
-        conditions.append("(withdrawn_at IS NULL OR withdrawn_at > ?)")
+        conditions.append("(q.withdrawn_at IS NULL OR q.withdrawn_at > ?)")
         values.append(clock.known)
-    if goal_id is not None:
-        conditions.append("goal_id = ?")
-        values.append(goal_id)
+    only_goal = "" if goal_id is None else " AND g.goal_id = ?"
     rows = sql.rows(
-        "SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY goal_id, party_id "
-        "ORDER BY effective_date DESC, seq DESC) AS latest FROM proj_positions p "
-        f"WHERE {' AND '.join(conditions)}) ranked WHERE latest = 1",
-        values,
+        "SELECT p.* FROM (SELECT g.goal_id, t.party_id FROM proj_goals g "
+        "JOIN (SELECT DISTINCT party_id FROM proj_participants WHERE agreement_id = ?) t "
+        f"ON 1 = 1 WHERE g.agreement_id = ?{only_goal}) k "
+        "JOIN proj_positions p ON p.position_id = (SELECT q.position_id FROM proj_positions q "
+        "WHERE q.goal_id = k.goal_id AND q.party_id = k.party_id AND "
+        f"{' AND '.join(conditions)} ORDER BY q.agreement_id DESC, q.goal_id DESC, "
+        "q.party_id DESC, q.effective_date DESC, q.seq DESC LIMIT 1)",
+        [agreement_id, agreement_id, *([] if goal_id is None else [goal_id]), *values],
     )
     current: dict[str, dict[str, Row]] = {}
     for row in rows:
