@@ -193,8 +193,13 @@ def changes_since(
         baseline = sql.one(
             "SELECT * FROM proj_baselines WHERE agreement_id = ? AND name = ?", [key, since]
         )
+        # Newest first: since a date, every row has a date, so the index order serves; since a
+        # baseline, rows without a date come first in the usual order (as in SQLite) in either
+        # dialect, so they are the oldest here too.
+        newest_first = "effective_date DESC, seq DESC"
         if baseline is not None:
             condition, params = "seq > ?", [baseline["seq"]]
+            newest_first = "COALESCE(effective_date, '') DESC, seq DESC"
             about: dict[str, Any] = {"baseline": since, "date": None}
         else:
             try:
@@ -213,11 +218,8 @@ def changes_since(
             count = len(rows)
         else:
             count = int(sql.scalar(f"SELECT COUNT(*) FROM proj_timeline {where}", [key, *params]))
-            # COALESCE: rows without a date come first in the usual order (as in SQLite) in
-            # either dialect, so they are the oldest here too.
             newest = sql.rows(
-                f"SELECT * FROM proj_timeline {where} "
-                "ORDER BY COALESCE(effective_date, '') DESC, seq DESC LIMIT ?",
+                f"SELECT * FROM proj_timeline {where} ORDER BY {newest_first} LIMIT ?",
                 [key, *params, max(limit, 0)],
             )
             rows = list(reversed(newest))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from onderhandeling.projections.sql import Sql
 
 # Bump when a table changes: an older schema is dropped and rebuilt from the log.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TRACKING = "read_models"
 
 # Columns shared by rows made from one event.
@@ -103,7 +103,10 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS proj_amendments_goal ON proj_amendments (goal_id)",
     "CREATE INDEX IF NOT EXISTS proj_passages_goal ON proj_passages (goal_id)",
     "CREATE INDEX IF NOT EXISTS proj_timeline_goal ON proj_timeline (goal_id, effective_date)",
-    "CREATE INDEX IF NOT EXISTS proj_timeline_agreement ON proj_timeline (agreement_id)",
+    # Ordered like "the newest changes since a date" and covering its count, so the dashboard
+    # reads 50 index entries and counts without visiting the rows.
+    "CREATE INDEX IF NOT EXISTS proj_timeline_agreement ON proj_timeline "
+    "(agreement_id, effective_date, seq, confidentiality)",
     "CREATE INDEX IF NOT EXISTS proj_preferences_point ON proj_preferences (point_id)",
 ]
 
