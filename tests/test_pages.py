@@ -776,3 +776,36 @@ def test_long_history_shows_the_newest_hundred_with_a_link_to_all(
     link = page.find("a", string="Volledige geschiedenis tonen")
     full = soup(client.get(link["href"])).select_one("ol.app-timeline")
     assert len(full.find_all("li")) == total
+
+
+def test_a_long_history_is_compared_with_number_fields(
+    app: Negotiations, client: TestClient, world: World
+) -> None:
+    """Past VERSIONS_LISTED versions the compare form asks for two numbers instead of listing
+    every version twice; the GET form still works without JavaScript."""
+    goal = world.goals["A1"]
+    assert world.loader is not None
+    version = app.goal_version(goal)
+    while version <= 61:
+        version = app.revise_wording(
+            goal,
+            f"Tekst {version + 1}",
+            version,
+            "stap",
+            "editorial",
+            date(2022, 9, 1),
+            world.loader,
+        )
+    sign_in(client, "demo-onderhandelaar")
+    page = soup(client.get(f"/doelstellingen/{goal}?van=3&tot=60"))
+    for name, value in (("van", "3"), ("tot", "60")):
+        field = page.select_one(f"input#field-{name}")
+        assert field is not None and field["type"] == "number" and field["value"] == value
+        assert field["max"] == str(version)
+        assert page.select_one(f"label[for=field-{name}]") is not None
+    assert page.select_one("select#field-van") is None
+    diff = page.select_one("#verschil")
+    assert "Van versie 3 naar versie 60" in diff.get_text()
+    assert diff.select_one(".app-diff ins").get_text() == "[ingevoegd: 60]"
+    short = soup(client.get(f"/doelstellingen/{world.goals['K1']}"))
+    assert short.select_one("select#field-van") is not None
