@@ -160,6 +160,14 @@ class Projector:
                 create_tables(sql)
             return self._catch_up(sql, progress)
 
+    def caught_up_position(self) -> int:
+        """Catch up, then the tracking position: every change up to it is in the read models.
+        Views derived from them can be remembered under it (see web/view_cache.py)."""
+        with self.connection() as sql:
+            self._ensure_schema(sql)
+            self._catch_up(sql, None)
+            return self.position(sql)
+
     @contextmanager
     def reading(self) -> Iterator[Sql]:
         """Catch up, then one read transaction: a reader sees every change saved before it."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
 
 from onderhandeling.application import Negotiations, PositionInput
 from onderhandeling.visibility import Reader
@@ -86,15 +87,24 @@ def get_agreement(agreement_id: UUID, app: Negotiations = Service, _: Reader = R
 @router.get(
     "/agreements/{agreement_id}/state",
     summary="Per priority and goal: version, status, stances (optionally as of a date)",
+    response_model=JSON,
 )
 def agreement_state(
+    request: Request,
     agreement_id: UUID,
     as_of: date | None = Query(default=None, description="Effective date to look back to."),
     known_at: datetime | None = Query(default=None, description="Only what was recorded by then."),
     app: Negotiations = Service,
     user_reader: Reader = ReaderDep,
-) -> JSON:
-    return read_api.agreement_state(app, agreement_id, user_reader, as_of, known_at)
+) -> Response:
+    def make() -> bytes:
+        state = read_api.agreement_state(app, agreement_id, user_reader, as_of, known_at)
+        return bytes(JSONResponse(state).body)
+
+    # The whole agreement is ~1 MB of JSON at 200 goals: remembered per read-model position.
+    key = ("state", agreement_id, user_reader, as_of, known_at)
+    body = request.app.state.views.view(app, key, make)
+    return Response(body, media_type="application/json")
 
 
 @router.get(

@@ -24,6 +24,7 @@ from onderhandeling.accounts import AccountStore
 from onderhandeling.application import Negotiations
 from onderhandeling.web import problems, security
 from onderhandeling.web.api import router as api_router
+from onderhandeling.web.view_cache import ViewCache
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -81,6 +82,8 @@ def create_app(negotiations: Negotiations | None = None) -> FastAPI:
     )
     app.state.negotiations = service
     app.state.accounts = store
+    app.state.url_patterns = {}  # templating.url_for remembers route URLs here
+    app.state.views = ViewCache()  # the heaviest read-only views, per read-model position
 
     problems.install(app)
     security.install(app, store)

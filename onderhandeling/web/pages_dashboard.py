@@ -8,12 +8,13 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.web import security
 from onderhandeling.web.pages_data import dashboard as dashboard_data
 from onderhandeling.web.pages_support import agreement_id_of, negotiations, not_found
-from onderhandeling.web.templating import render
+from onderhandeling.web.templating import render, templates
 
 router = APIRouter()
 
@@ -26,9 +27,21 @@ def dashboard(request: Request, user: CurrentUser) -> Response:
     agreement_id = agreement_id_of(service, request)
     if agreement_id is None:
         return render(request, "dashboard.html", {"agreement": None}, user=user)
-    data = dashboard_data(service, agreement_id, user.reader, date.today())
-    data["agreements"] = service.agreements()
-    return render(request, "dashboard.html", data, user=user, block="overzicht")
+    today = date.today()
+    reader = user.reader
+
+    def make() -> tuple[dict[str, Any], Markup]:
+        data = dashboard_data(service, agreement_id, reader, today)
+        overview = templates.env.get_template("_dashboard_overzicht.html").render(
+            request=request, **data
+        )
+        return {"agreement": data["agreement"]}, Markup(overview)
+
+    # The links in the overview are absolute, hence the base URL in the key.
+    key = ("dashboard", agreement_id, reader, today, str(request.base_url))
+    page, overview = request.app.state.views.view(service, key, make)
+    context = {**page, "overzicht": overview, "agreements": service.agreements()}
+    return render(request, "dashboard.html", context, user=user, block="overzicht")
 
 
 @router.get("/partijen/{code}", name="page_party")

@@ -57,15 +57,21 @@ def show_goal(
     status_code: int = 200,
 ) -> Response:
     params = request.query_params
+    service = negotiations(request)
+    reader = user.reader
+    version, diff_from, diff_to = (_int(params.get(k)) for k in ("versie", "van", "tot"))
+    full_history = params.get("geschiedenis") == "alles"
+    key = ("goal", goal_id, reader, version, diff_from, diff_to, full_history)
     try:
-        data = goal_page(
-            negotiations(request),
-            goal_id,
-            user.reader,
-            version=_int(params.get("versie")),
-            diff_from=_int(params.get("van")),
-            diff_to=_int(params.get("tot")),
-            full_history=params.get("geschiedenis") == "alles",
+        # A shallow copy: the remembered data is shared, this request adds its own keys.
+        data = dict(
+            request.app.state.views.view(
+                service,
+                key,
+                lambda: goal_page(
+                    service, goal_id, reader, version, diff_from, diff_to, full_history
+                ),
+            )
         )
     except NotFound:
         return not_found(request, user)
