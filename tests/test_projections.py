@@ -18,6 +18,7 @@ from onderhandeling.projections import (
     changes_since,
     compare_baselines,
     goal_history,
+    projector,
     projector_of,
     rebuild,
 )
@@ -267,6 +268,21 @@ def test_rebuild_gives_exactly_the_rows_of_incremental_updating(
     incremental = dump_rows(app)
     assert incremental["proj_timeline"]
     rebuild(app)
+    assert dump_rows(app) == incremental
+
+
+def test_rebuild_in_batches_of_both_sizes_gives_the_same_rows(
+    app: Negotiations, rich: Rich, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Far behind, bigger batches; near the end, the usual size: rows stay the same (a
+    position and its correction, a revision and its passage, may fall in different batches)."""
+    incremental = dump_rows(app)
+    monkeypatch.setattr(projector, "BATCH", 2)
+    monkeypatch.setattr(projector, "FAR_BEHIND_BATCH", 5)
+    sizes: list[int] = []
+    rebuild(app, lambda done, last: sizes.append(done))
+    steps = [b - a for a, b in zip([0, *sizes], sizes, strict=False)]
+    assert 5 in steps and 2 in steps
     assert dump_rows(app) == incremental
 
 

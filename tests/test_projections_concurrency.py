@@ -5,7 +5,6 @@ from __future__ import annotations
 import faulthandler
 import gc
 import multiprocessing
-import os
 from typing import Any
 
 from onderhandeling.application import Negotiations
@@ -21,9 +20,6 @@ def catch_up_in_process(url: str, barrier: Any, results: Any) -> None:
     # A worker that hangs prints every thread's stack and exits, so the test fails with the
     # reason instead of waiting forever.
     faulthandler.dump_traceback_later(120, exit=True)
-    # The test made the event tables already; two processes running the library's CREATE
-    # TABLE IF NOT EXISTS at once can fail on PostgreSQL ("tuple concurrently updated").
-    os.environ["CREATE_TABLE"] = "false"
     projector.BATCH = 7
     try:
         app = Negotiations(parse_database_url(url))
