@@ -105,7 +105,10 @@ def wording_versions(
         return [
             {**_version_info(row, reader, codes, names), "text": row["text"]}
             for row in sql.rows(
-                "SELECT * FROM proj_wording_versions WHERE goal_id = ? ORDER BY version",
+                # Every column but the diffs and the provenance (see the table in schema.py).
+                "SELECT version, based_on, reason, kind, cause_type, cause_id, cause_label, "
+                "cause_party_id, cause_confidentiality, effective_date, recorded_at, "
+                "recorded_by, text FROM proj_wording_versions WHERE goal_id = ? ORDER BY version",
                 [str(goal_id)],
             )
         ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from onderhandeling.projections.sql import Sql
 
 # Bump when a table changes: an older schema is dropped and rebuilt from the log.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TRACKING = "read_models"
 
 # Columns shared by rows made from one event.
@@ -47,11 +47,15 @@ TABLES: dict[str, str] = {
     "proj_goal_statuses": "goal_id TEXT NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL, "
     + _WHEN
     + ", PRIMARY KEY (seq)",
+    # Small columns first, then the large ones in the order readers need them: a row is ~10 KB,
+    # and SQLite walks a row's overflow pages up to the last column a query asks for, so the
+    # history (diffs) never reads the provenance stored after them.
     "proj_wording_versions": "goal_id TEXT NOT NULL, version INTEGER NOT NULL, "
-    "text TEXT NOT NULL, based_on INTEGER, reason TEXT NOT NULL, kind TEXT NOT NULL, "
+    "based_on INTEGER, reason TEXT NOT NULL, kind TEXT NOT NULL, "
     "cause_type TEXT NOT NULL, cause_id TEXT, cause_label TEXT NOT NULL, cause_party_id TEXT, "
-    "cause_confidentiality TEXT NOT NULL, diff_html TEXT NOT NULL, diff_text TEXT NOT NULL, "
-    "provenance_json TEXT NOT NULL, " + _WHEN + ", PRIMARY KEY (goal_id, version)",
+    "cause_confidentiality TEXT NOT NULL, " + _WHEN + ", diff_text TEXT NOT NULL, "
+    "diff_html TEXT NOT NULL, text TEXT NOT NULL, provenance_json TEXT NOT NULL, "
+    "PRIMARY KEY (goal_id, version)",
     # A position is withdrawn on the recorded clock only: a correction or retraction fixes the
     # record (what we know), it does not say the party changed its mind on some date.
     "proj_positions": "position_id TEXT PRIMARY KEY, goal_id TEXT NOT NULL, "
