@@ -8,6 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from onderhandeling.domain.errors import DomainError, NotFound, QuoteNotFound, StaleVersion
 from onderhandeling.web import security
@@ -22,7 +23,7 @@ from onderhandeling.web.pages_support import (
     remember_agreement,
     see_other,
 )
-from onderhandeling.web.templating import flash, render
+from onderhandeling.web.templating import flash, render, templates
 
 router = APIRouter()
 
@@ -44,6 +45,15 @@ def _int(value: str | None) -> int | None:
     except ValueError:
         return None
     return number if 1 <= number <= MAX_VERSION else None
+
+
+def with_long_lists(data: dict[str, Any]) -> dict[str, Any]:
+    """The timeline and the provenance rendered once, with the data that is remembered: they
+    are half of a 1,000-version goal's page and the same for every reader of that audience."""
+    lists = templates.env.get_template("_goal_lists.html").module
+    data["timeline_html"] = Markup(lists.timeline(data["timeline"], data["timeline_total"]))  # type: ignore[attr-defined]
+    data["provenance_html"] = Markup(lists.provenance(data["provenance"]))  # type: ignore[attr-defined]
+    return data
 
 
 def show_goal(
@@ -68,8 +78,8 @@ def show_goal(
             request.app.state.views.view(
                 service,
                 key,
-                lambda: goal_page(
-                    service, goal_id, reader, version, diff_from, diff_to, full_history
+                lambda: with_long_lists(
+                    goal_page(service, goal_id, reader, version, diff_from, diff_to, full_history)
                 ),
             )
         )
