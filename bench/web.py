@@ -7,12 +7,10 @@ Every latency is reported as a ratio to the static asset's, taken from the same 
 the same run. Counts and time are bounded; the server is stopped at the end, whatever
 happens.
 
-Each measured request uses a fresh connection (``Connection: close``). With ``--workers``
-above 1, uvicorn binds the listening socket itself with protocol number 0, so asyncio does not
-set TCP_NODELAY on the accepted connections; uvicorn writes a response's head and body
-separately, and on a kept-alive connection Nagle's algorithm then waits for the client's
-delayed ACK: about 40 ms on every response after the first. That would swamp the static
-asset's ~1 ms, so it is measured once on its own (one client, keep-alive) and reported.
+Each measured request uses a fresh connection (``Connection: close``). Kept-alive connections
+are measured once on their own (one client, static asset): with ``--workers`` above 1 they used
+to wait ~40 ms per response for Nagle's algorithm, until `serve` set TCP_NODELAY on every
+connection (onderhandeling/web/nodelay.py); the line shows that this stays fixed.
 """
 
 from __future__ import annotations

@@ -101,11 +101,14 @@ def run_token_revoke(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from onderhandeling.web.nodelay import PROTOCOL
+
     uvicorn.run(
         "onderhandeling.web.app:create_app",
         factory=True,
         host=args.host,
         port=args.port,
         workers=args.workers,
+        http=PROTOCOL,
     )
     return 0
