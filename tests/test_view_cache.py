@@ -61,6 +61,20 @@ def test_the_committee_never_gets_a_view_remembered_for_the_ministry(world: Worl
     assert web.state.views.hits >= 3
 
 
+def test_only_the_goal_page_as_linked_is_remembered(world: World) -> None:
+    """Stepping through versions or comparing two is made afresh each time (each would be a
+    large entry seldom asked again); the page as opened from a link is remembered."""
+    web = create_app(world.app)
+    page = signed_in(web, "onderhandelaar")
+    views = web.state.views
+    for query in ("?versie=1", "?van=1&tot=1", "?geschiedenis=alles"):
+        assert page.get(f"/doelstellingen/{world.goal}{query}").status_code == 200
+    assert len(views) == 0
+    page.get(f"/doelstellingen/{world.goal}")
+    page.get(f"/doelstellingen/{world.goal}")
+    assert (len(views), views.hits) == (1, 1)
+
+
 def test_a_change_is_seen_at_once_whoever_made_it(world: World, database: Database) -> None:
     """After a write through the API, and after one by another process on the same store,
     the remembered state, dashboard and goal page show it on the next request."""

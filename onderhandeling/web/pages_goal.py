@@ -71,18 +71,19 @@ def show_goal(
     reader = user.reader
     version, diff_from, diff_to = (_int(params.get(k)) for k in ("versie", "van", "tot"))
     full_history = params.get("geschiedenis") == "alles"
-    key = ("goal", goal_id, reader, version, diff_from, diff_to, full_history)
+
+    def make() -> dict[str, Any]:
+        return with_long_lists(
+            goal_page(service, goal_id, reader, version, diff_from, diff_to, full_history)
+        )
+
+    # Only the page as opened from a link is remembered: stepping through a thousand versions
+    # would otherwise fill the cache with a thousand large entries that are seldom asked again.
+    opened = version is None and diff_from is None and diff_to is None and not full_history
     try:
         # A shallow copy: the remembered data is shared, this request adds its own keys.
-        data = dict(
-            request.app.state.views.view(
-                service,
-                key,
-                lambda: with_long_lists(
-                    goal_page(service, goal_id, reader, version, diff_from, diff_to, full_history)
-                ),
-            )
-        )
+        views = request.app.state.views
+        data = dict(views.view(service, ("goal", goal_id, reader), make) if opened else make())
     except NotFound:
         return not_found(request, user)
     remember_agreement(request, UUID(str(data["goal"]["agreement_id"])))

@@ -26,7 +26,9 @@ from onderhandeling.projections import projector_of
 
 T = TypeVar("T")
 
-ENTRIES = 24  # a dashboard is ~0.7 MB of HTML at 200 goals; a goal page's data less
+# A dashboard is ~0.7 MB of HTML at 200 goals, the JSON state ~1 MB, the data of a goal page
+# with 1,000 versions ~4 MB (most goals' far less): at most ~60 MB per server process.
+ENTRIES = 16
 
 
 class ViewCache:
@@ -36,6 +38,9 @@ class ViewCache:
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._views)
 
     def view(self, app: Application[Any], key: Hashable, make: Callable[[], T]) -> T:
         """The view under ``key`` at the current position, made by ``make`` when missing.
