@@ -294,4 +294,11 @@ class DemoLoader:
 
 
 def load_demo(app: Negotiations, progress: Callable[[str], None] | None = None) -> UUID:
-    return DemoLoader(app, demo_data()).load(progress)
+    """The demo negotiation, then an unsigned practice agreement beside it (demo_practice.py);
+    returns the demo negotiation's id."""
+    from onderhandeling.demo_practice import load_practice
+
+    loader = DemoLoader(app, demo_data())
+    agreement = loader.load(progress)
+    load_practice(app, loader)
+    return agreement

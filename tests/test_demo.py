@@ -81,3 +81,35 @@ def test_demo_export_import_export_is_byte_identical(
     second = io.StringIO()
     export_events(second_store, second)
     assert second.getvalue() == first.getvalue()
+
+
+def test_beside_the_signed_demo_a_practice_agreement_takes_every_edit(
+    demo_app: Negotiations,
+) -> None:
+    """The Werkagenda is signed and frozen; the practice agreement is not, and its goals have
+    an open passage and a pending amendment to act on."""
+    from datetime import date
+
+    from onderhandeling.demo_practice import PRACTICE_TITLE
+
+    werkagenda, practice = (UUID(a["id"]) for a in demo_app.agreements())
+    assert demo_app.agreement(werkagenda)["signed_on"] is not None
+    about = demo_app.agreement(practice)
+    assert about["title"] == PRACTICE_TITLE and about["signed_on"] is None
+    assert len(about["goals"]) == 3
+    goals = [demo_app.goal(UUID(g["id"])) for g in about["goals"]]
+    by = demo_app.register_person("Tester", date(2023, 3, 2))
+    on = date(2023, 3, 2)
+    passage = next(g for g in goals if g["passages"])
+    amended = next(g for g in goals if g["amendments"])
+    assert passage["passages"][0]["quote"] in passage["wording"]
+    demo_app.resolve_passage(
+        UUID(passage["id"]), UUID(passage["passages"][0]["id"]), "Afgestemd.", on, by
+    )
+    version = demo_app.decide_amendment(
+        UUID(amended["id"]), UUID(amended["amendments"][0]["id"]), "adopted", on, by
+    )
+    assert version == 2
+    assert demo_app.goal(UUID(amended["id"]))["wording"].endswith("Dit is een oefenvoorstel.")
+    goal = UUID(goals[1]["id"])
+    assert demo_app.revise_wording(goal, "Nieuwe oefentekst.", 1, "oefening", "editorial", on, by)
