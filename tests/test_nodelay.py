@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import socket
+import threading
 
 import pytest
 from uvicorn.config import Config
@@ -49,7 +50,20 @@ def server_side_nodelay(protocol_class: type[asyncio.Protocol]) -> int:
         server.close()
         await server.wait_closed()
 
-    asyncio.run(run())
+    # In a thread of its own: an earlier test (Playwright's sync API) may have left an event
+    # loop running in this one, and asyncio.run refuses to start inside it.
+    failures: list[BaseException] = []
+
+    def in_thread() -> None:
+        try:
+            asyncio.run(run())
+        except BaseException as error:
+            failures.append(error)
+
+    thread = threading.Thread(target=in_thread)
+    thread.start()
+    thread.join(timeout=30)
+    assert not failures, failures
     assert seen, "no connection was accepted"
     return seen[0]
 
