@@ -4,21 +4,21 @@ ASGI app, as a negotiator with an API token, and no request may cause a server e
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, cast
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from onderhandeling.config import parse_database_url
+from onderhandeling.config import Database
 from onderhandeling.web.app import create_app
 from tests.test_api import World, bearer, build_world
 
 
 @pytest.fixture
-def schema_world(tmp_path: Path) -> Iterator[World]:
-    world = build_world(parse_database_url(f"sqlite:///{tmp_path / 'store.sqlite'}"))
+def schema_world(database: Database) -> Iterator[World]:
+    """On each store: SQLite and PostgreSQL raise different errors for the same bad input."""
+    world = build_world(database)
     yield world
     world.app.close()
 
