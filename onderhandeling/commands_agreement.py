@@ -160,17 +160,47 @@ class AgreementCommands(NegotiationsBase):
         same save, so a concurrent revision either lands before the signing or is refused."""
         self.require_person(recorded_by)
         self.require_person(signer)
+        return self.retrying(
+            lambda: self._sign(agreement_id, party_id, signer, None, effective_date, recorded_by)
+        )
+
+    def sign_as_new_signer(
+        self,
+        agreement_id: UUID,
+        party_id: UUID,
+        signer_name: str,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> bool:
+        """As sign(), for a signer not yet known: their person record is registered in the
+        same save as the signature, so a refused signature leaves no person behind."""
+        self.require_person(recorded_by)
 
         def command() -> bool:
-            agreement = self.load(Agreement, agreement_id, "agreement")
-            completed = agreement.sign(party_id, signer, effective_date, recorded_by)
-            goals = []
-            if completed:
-                for goal_id in agreement.goals.values():
-                    goal = self.load(Goal, goal_id, "goal")
-                    goal.freeze(effective_date, recorded_by)
-                    goals.append(goal)
-            self.store(agreement, *goals)
-            return completed
+            # Made anew on every try: a failed save has already taken the person's events.
+            person = Person.register(signer_name, effective_date, recorded_by)
+            return self._sign(
+                agreement_id, party_id, person.id, person, effective_date, recorded_by
+            )
 
         return self.retrying(command)
+
+    def _sign(
+        self,
+        agreement_id: UUID,
+        party_id: UUID,
+        signer: UUID,
+        new_person: Person | None,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> bool:
+        agreement = self.load(Agreement, agreement_id, "agreement")
+        completed = agreement.sign(party_id, signer, effective_date, recorded_by)
+        goals = []
+        if completed:
+            for goal_id in agreement.goals.values():
+                goal = self.load(Goal, goal_id, "goal")
+                goal.freeze(effective_date, recorded_by)
+                goals.append(goal)
+        self.store(new_person, agreement, *goals)
+        return completed

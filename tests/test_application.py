@@ -11,12 +11,13 @@ from onderhandeling.application import Negotiations, PositionInput
 from onderhandeling.domain.errors import (
     AgreementSigned,
     AlreadyExists,
+    DomainError,
     InvalidInput,
     NotAParticipant,
     NotFound,
     StaleVersion,
 )
-from onderhandeling.projections import goal_history
+from onderhandeling.projections import goal_history, read_models
 from tests.negotiation_builder import DAY, build_small
 
 
@@ -147,6 +148,28 @@ def test_signing_freezes_every_goal(app: Negotiations) -> None:
         app.propose_amendment(small.goal, small.job, "r", DAY, small.me, text="Anders")
     with pytest.raises(AgreementSigned):
         app.mark_passage(small.goal, "stage", "", [], DAY, small.me)
+
+
+def test_a_new_signer_is_registered_in_the_same_save_as_the_signature(
+    app: Negotiations,
+) -> None:
+    """A refused signature leaves no person behind; an accepted one names the signer."""
+    small = build_small(app)
+
+    def people() -> int:
+        with read_models(app) as sql:
+            return int(sql.scalar("SELECT COUNT(*) FROM proj_persons"))
+
+    before = people()
+    with pytest.raises(DomainError):  # an adviser does not sign
+        app.sign_as_new_signer(small.agreement, small.inspectie, "A. Adviseur", DAY, small.me)
+    with pytest.raises(DomainError):  # nor does anyone without a name
+        app.sign_as_new_signer(small.agreement, small.job, " ", DAY, small.me)
+    assert people() == before
+    assert not app.sign_as_new_signer(small.agreement, small.job, "J. Voorzitter", DAY, small.me)
+    assert people() == before + 1
+    signatures = app.agreement(small.agreement)["signatures"]
+    assert signatures == [{"party": "JOB", "on": str(DAY), "signer": "J. Voorzitter"}]
 
 
 def test_baseline_freezes_current_versions(app: Negotiations) -> None:

@@ -111,8 +111,8 @@ async def sign(request: Request, agreement_id: str, user: Writer) -> Response:
     service = negotiations(request)
     recorder = UUID(str(user.person_id))
     try:
-        signer = service.register_person(form.get("teken_naam", "").strip(), on, recorder)
-        completed = service.sign(parsed, party, signer, on, recorder)
+        name = form.get("teken_naam", "").strip()
+        completed = service.sign_as_new_signer(parsed, party, name, on, recorder)
     except DomainError as error:
         return show_agreement(
             request, user, parsed, {"teken-partij": dutch_message(error)}, form, 422
