@@ -174,18 +174,13 @@ def _position_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
         Standing(ctx.effective_date or "", ctx.seq, e.position_id),
     )
     if e.corrects is not None:
-        corrected = batch.sql.one(
-            "SELECT party_id FROM proj_positions WHERE position_id = ?", [e.corrects]
-        )
         batch.sql.update(
             "proj_positions",
             {"position_id": e.corrects},
             {"replaced_by": e.position_id, "withdrawn_at": ctx.recorded_at},
         )
-        if corrected is not None:
-            batch.current_positions.withdrawn(
-                agreement_id, goal_id, corrected["party_id"], e.corrects
-            )
+        # The domain refuses a correction for another party, so it corrects this party's.
+        batch.current_positions.withdrawn(agreement_id, goal_id, party_id, e.corrects)
     party = batch.party_code(e.party_id)
     verb = "corrigeert standpunt" if e.corrects else "standpunt"
     timeline(

@@ -100,9 +100,7 @@ class Projector:
 
     def position(self, sql: Sql) -> int:
         with sql.transaction():
-            return int(
-                sql.scalar("SELECT position FROM proj_tracking WHERE name = ?", [TRACKING]) or 0
-            )
+            return _tracked(sql)
 
     def catch_up(self, progress: Progress | None = None) -> int:
         """Apply every notification after the tracking position; returns how many."""
@@ -168,10 +166,8 @@ class Projector:
     def caught_up_position(self) -> int:
         """Catch up, then the tracking position: every change up to it is in the read models.
         Views derived from them can be remembered under it (see web/view_cache.py)."""
-        with self.connection() as sql:
-            self._ensure_schema(sql)
-            self._catch_up(sql, None)
-            return self.position(sql)
+        with self.reading() as sql:
+            return _tracked(sql)
 
     @contextmanager
     def reading(self) -> Iterator[Sql]:
@@ -181,6 +177,10 @@ class Projector:
             self._catch_up(sql, None)
             with sql.transaction():
                 yield sql
+
+
+def _tracked(sql: Sql) -> int:
+    return int(sql.scalar("SELECT position FROM proj_tracking WHERE name = ?", [TRACKING]) or 0)
 
 
 _projectors: weakref.WeakKeyDictionary[Application[Any], Projector] = weakref.WeakKeyDictionary()

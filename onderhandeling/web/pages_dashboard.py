@@ -35,12 +35,13 @@ def dashboard(request: Request, user: CurrentUser) -> Response:
         overview = templates.env.get_template("_dashboard_overzicht.html").render(
             request=request, **data
         )
-        return {"agreement": data["agreement"]}, Markup(overview)
+        page = {"agreement": data["agreement"], "agreements": service.agreements()}
+        return page, Markup(overview)
 
     # The links in the overview are absolute, hence the base URL in the key.
     key = ("dashboard", agreement_id, reader, today, str(request.base_url))
     page, overview = request.app.state.views.view(service, key, make)
-    context = {**page, "overzicht": overview, "agreements": service.agreements()}
+    context = {**page, "overzicht": overview}
     return render(request, "dashboard.html", context, user=user, block="overzicht")
 
 

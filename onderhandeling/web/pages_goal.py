@@ -56,6 +56,13 @@ def with_long_lists(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _done(request: Request, goal_id: UUID, message: str) -> Response:
+    """After a saved change: the message for the next page, and back to the goal (POST →
+    redirect → GET)."""
+    flash(request, message)
+    return see_other(request.url_for("page_goal", goal_id=str(goal_id)))
+
+
 def show_goal(
     request: Request,
     user: Any,
@@ -168,8 +175,7 @@ def revise_wording(
         return show_goal(
             request, user, parsed, errors={field: dutch_message(error)}, form=form, status_code=422
         )
-    flash(request, f"De tekst is opgeslagen als versie {new}.")
-    return see_other(request.url_for("page_goal", goal_id=str(parsed)))
+    return _done(request, parsed, f"De tekst is opgeslagen als versie {new}.")
 
 
 @router.post(
@@ -225,8 +231,7 @@ def propose_amendment(
         return show_goal(
             request, user, parsed, errors={field: dutch_message(error)}, form=form, status_code=422
         )
-    flash(request, "Het wijzigingsvoorstel is vastgelegd.")
-    return see_other(request.url_for("page_goal", goal_id=str(parsed)))
+    return _done(request, parsed, "Het wijzigingsvoorstel is vastgelegd.")
 
 
 @router.post(
@@ -274,8 +279,7 @@ def decide_amendment(
             errors={f"{key}-{field}": dutch_message(error)},
             status_code=422,
         )
-    flash(request, "Het besluit over het wijzigingsvoorstel is vastgelegd.")
-    return see_other(request.url_for("page_goal", goal_id=str(parsed)))
+    return _done(request, parsed, "Het besluit over het wijzigingsvoorstel is vastgelegd.")
 
 
 @router.post("/doelstellingen/{goal_id}/passages", name="page_mark_passage", dependencies=CSRF)
@@ -308,8 +312,7 @@ async def mark_passage(request: Request, goal_id: str, user: Writer) -> Response
             form=form,
             status_code=422,
         )
-    flash(request, "De passage is geel gemarkeerd.")
-    return see_other(request.url_for("page_goal", goal_id=str(parsed)))
+    return _done(request, parsed, "De passage is geel gemarkeerd.")
 
 
 @router.post(
@@ -348,5 +351,4 @@ def resolve_passage(
             errors={f"{key}-notitie": dutch_message(error)},
             status_code=422,
         )
-    flash(request, "De passage is opgelost.")
-    return see_other(request.url_for("page_goal", goal_id=str(parsed)))
+    return _done(request, parsed, "De passage is opgelost.")
