@@ -7,9 +7,12 @@ live aggregates.
 
 from __future__ import annotations
 
+import random
+import sys
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -17,13 +20,22 @@ from eventsourcing.domain import Aggregate, MutableOrImmutableAggregate
 from eventsourcing.persistence import JSONTranscoder, RecordConflictError
 
 from onderhandeling.config import Database, database_from_environment
-from onderhandeling.domain import Agreement, Person
+from onderhandeling.domain import Agreement, Party, Person
 from onderhandeling.domain.errors import ConcurrentChange, NotFound
+from onderhandeling.domain.roster import Roster
 from onderhandeling.storage import prepared_database
 from onderhandeling.transcodings import DateAsISO
 
+if TYPE_CHECKING:
+    from onderhandeling.projections.read_records import PositionHolder
+
 A = TypeVar("A", bound=Aggregate)
 T = TypeVar("T")
+
+# A command that clashed with another writer runs again up to RETRIES times, after a random
+# pause of up to RETRY_PAUSE · 2^attempt seconds (at most ~0.3 s in all).
+RETRIES = 4
+RETRY_PAUSE = 0.01
 
 
 class NegotiationsBase(Application[UUID]):
@@ -41,6 +53,14 @@ class NegotiationsBase(Application[UUID]):
         with prepared_database(self.database):
             super().__init__(env=self.database.eventsourcing_env())
 
+    def close(self) -> None:
+        # Only a store that was read or written has a projector (and its connections); this
+        # also runs from __del__ at interpreter exit, when nothing can be imported any more.
+        projector = sys.modules.get("onderhandeling.projections.projector")
+        if projector is not None:
+            projector.close_projector(self)
+        super().close()
+
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
@@ -48,10 +68,20 @@ class NegotiationsBase(Application[UUID]):
     # --- loading and saving ----------------------------------------------------------------
 
     def load(self, kind: type[A], aggregate_id: UUID, label: str | None = None) -> A:
-        """Load an aggregate of the given kind, or raise NotFound naming what was missing."""
+        """Load an aggregate of the given kind to change it, or raise NotFound naming what was
+        missing. The library hands out a copy of its cached aggregate, so a refused change
+        never touches the cache."""
+        return self._get(kind, aggregate_id, label, copy=True)
+
+    def peek(self, kind: type[A], aggregate_id: UUID, label: str | None = None) -> A:
+        """Load an aggregate only to check a rule against it: the cached aggregate itself,
+        without the copy load() pays for. The caller must not change or save it."""
+        return self._get(kind, aggregate_id, label, copy=False)
+
+    def _get(self, kind: type[A], aggregate_id: UUID, label: str | None, copy: bool) -> A:
         what = label or kind.__name__.lower()
         try:
-            aggregate: object = self.repository.get(aggregate_id)
+            aggregate: object = self.repository.get(aggregate_id, deepcopy_from_cache=copy)
         except AggregateNotFoundError:
             raise NotFound(f"{what} not found", id=str(aggregate_id)) from None
         if not isinstance(aggregate, kind):
@@ -81,18 +111,39 @@ class NegotiationsBase(Application[UUID]):
             logging.getLogger(__name__).exception("read models could not catch up after a save")
 
     def retrying(self, command: Callable[[], T]) -> T:
-        """Run a load-change-save command; after a clash, run it once more on fresh state so
-        the domain's own rule (e.g. a stale wording version) explains the refusal."""
-        try:
-            return command()
-        except ConcurrentChange:
-            return command()
+        """Run a load-change-save command; after a clash with another writer, run it again on
+        fresh state, a few times, after a short random pause that grows each time. A clash
+        the user should know about is then refused by the domain's own rule (a stale wording
+        version, a position already corrected); one that is not their concern (two changes to
+        the same agreement or meeting that do not conflict) simply succeeds."""
+        for attempt in range(RETRIES):
+            try:
+                return command()
+            except ConcurrentChange:
+                # Full jitter: writers that clashed once do not clash again in lockstep.
+                time.sleep(random.uniform(0, RETRY_PAUSE * 2**attempt))
+        return command()
 
     def require_person(self, person_id: UUID) -> None:
-        self.load(Person, person_id, "person")
+        self.peek(Person, person_id, "person")
 
-    def participants_of(self, agreement: Agreement) -> set[UUID]:
-        return set(agreement.participants)
+    def roster(self, agreement: Agreement) -> Roster:
+        """The agreement's parties, able to name any party in a refusal."""
+        return Roster.of(agreement.participants, self.describe_party)
+
+    def position_holder(self, position_id: UUID) -> PositionHolder:
+        """Which meeting (or, in older stores, which goal) records a position: looked up in
+        the read models, where a position's holder never changes."""
+        from onderhandeling.projections.read_records import position_holder
+
+        return position_holder(self, position_id)
+
+    def describe_party(self, party_id: UUID) -> str:
+        try:
+            party = self.peek(Party, party_id, "party")
+        except NotFound:
+            return f"party {party_id}"
+        return f"{party.code} ({party.name})"
 
     def iter_topic(self, *topics: str) -> Iterator[UUID]:
         """Ids of aggregates whose events have these topics, in recording order."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
-from onderhandeling.app_base import NegotiationsBase
+from onderhandeling.app_base import NegotiationsBase, today
 from onderhandeling.domain import Agreement, Goal, Party, Person
 from onderhandeling.domain.errors import AlreadyExists, ConcurrentChange, NotFound
 
@@ -140,7 +140,7 @@ class AgreementCommands(NegotiationsBase):
         def command() -> None:
             agreement = self.load(Agreement, agreement_id, "agreement")
             versions = {
-                str(goal_id): self.load(Goal, goal_id, "goal").current_version
+                str(goal_id): self.peek(Goal, goal_id, "goal").current_version
                 for goal_id in agreement.goals.values()
             }
             agreement.freeze_baseline(name, versions, effective_date, recorded_by)
@@ -195,7 +195,7 @@ class AgreementCommands(NegotiationsBase):
         recorded_by: UUID,
     ) -> bool:
         agreement = self.load(Agreement, agreement_id, "agreement")
-        completed = agreement.sign(party_id, signer, effective_date, recorded_by)
+        completed = agreement.sign(party_id, signer, effective_date, recorded_by, today())
         goals = []
         if completed:
             for goal_id in agreement.goals.values():

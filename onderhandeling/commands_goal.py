@@ -11,6 +11,7 @@ from uuid import UUID
 from onderhandeling.app_base import NegotiationsBase, new_id
 from onderhandeling.domain import Agreement, Goal
 from onderhandeling.domain.errors import AlreadyExists, ConcurrentChange
+from onderhandeling.domain.roster import Roster
 from onderhandeling.domain.values import CauseType
 
 T = TypeVar("T")
@@ -59,9 +60,9 @@ class GoalCommands(NegotiationsBase):
 
         return self.retrying(command)
 
-    def _participants(self, goal_id: UUID) -> set[UUID]:
-        goal = self.load(Goal, goal_id, "goal")
-        return set(self.load(Agreement, goal.agreement_id, "agreement").participants)
+    def _participants(self, goal_id: UUID) -> Roster:
+        goal = self.peek(Goal, goal_id, "goal")
+        return self.roster(self.peek(Agreement, goal.agreement_id, "agreement"))
 
     def revise_wording(
         self,
@@ -176,15 +177,24 @@ class GoalCommands(NegotiationsBase):
         aan_zet: list[UUID],
         effective_date: date,
         recorded_by: UUID,
+        occurrence: int | None = None,
     ) -> UUID:
-        """Mark a quoted span of the current wording as still in dispute (yellow)."""
+        """Mark a quoted span of the current wording as still in dispute (yellow); a quote
+        that occurs more than once needs its occurrence (1 for the first, …)."""
         participants = self._participants(goal_id)
         passage_id = new_id()
         self._change_goal(
             goal_id,
             recorded_by,
             lambda g: g.mark_passage(
-                passage_id, quote, note, aan_zet, participants, effective_date, recorded_by
+                passage_id,
+                quote,
+                note,
+                aan_zet,
+                participants,
+                effective_date,
+                recorded_by,
+                occurrence,
             ),
         )
         return passage_id

@@ -1,9 +1,5 @@
-"""Queries straight from the aggregates: plain data for the CLI's status, the goal as it
-stands, and the lists the pages need.
-
-The projections (read models) answer the heavier questions (state on a date, history,
-diffs); these stay because they read the source of truth directly.
-"""
+"""Queries of the application service: plain data from the read models (goals, status,
+meetings, decisions) and, for an agreement's structure, from its aggregate."""
 
 from __future__ import annotations
 
@@ -11,9 +7,17 @@ from typing import Any
 from uuid import UUID
 
 from onderhandeling.app_base import NegotiationsBase, plain
-from onderhandeling.domain import Agreement, Goal, Meeting, Party, Person
+from onderhandeling.domain import Agreement, Goal, Party, Person
 from onderhandeling.domain.errors import NotFound
+from onderhandeling.projections.read_goal import goal_detail
 from onderhandeling.projections.read_lists import list_agreements, list_parties
+from onderhandeling.projections.read_records import (
+    decision_detail,
+    decisions_of,
+    meeting_detail,
+    meetings_of,
+)
+from onderhandeling.projections.read_state import agreement_state
 from onderhandeling.visibility import MINISTRY, Reader
 
 
@@ -22,7 +26,7 @@ class Queries(NegotiationsBase):
         if person_id is None:
             return ""
         try:
-            return self.load(Person, person_id, "person").name
+            return self.peek(Person, person_id, "person").name
         except NotFound:
             return "?"
 
@@ -38,8 +42,8 @@ class Queries(NegotiationsBase):
         return [UUID(a["id"]) for a in list_agreements(self)]
 
     def agreement(self, agreement_id: UUID) -> dict[str, Any]:
-        agreement = self.load(Agreement, agreement_id, "agreement")
-        codes = {p: self.load(Party, p, "party").code for p in agreement.participants}
+        agreement = self.peek(Agreement, agreement_id, "agreement")
+        codes = {p: self.peek(Party, p, "party").code for p in agreement.participants}
         return {
             "id": str(agreement.id),
             "title": agreement.title,
@@ -75,108 +79,69 @@ class Queries(NegotiationsBase):
         }
 
     def goal_version(self, goal_id: UUID) -> int:
-        return self.load(Goal, goal_id, "goal").current_version
+        return self.peek(Goal, goal_id, "goal").current_version
 
     def goal(self, goal_id: UUID, reader: Reader = MINISTRY) -> dict[str, Any]:
-        """The goal as it stands, with what this reader may see.
+        """The goal as it stands, with what this reader may see (from the read models).
 
         A visible position's `replaced_by`/`corrects` never names a position hidden from the
         reader: the link skips over hidden corrections to the next visible one, or is None
         (so a shared position replaced only by an internal correction looks current).
         """
-        goal = self.load(Goal, goal_id, "goal")
-        visible = [
-            p
-            for p in goal.positions.values()
-            if reader.may_see(p["confidentiality"])
-            and (p["meeting_id"] is None or self._meeting_visible(p["meeting_id"], reader))
-        ]
-        seen = {str(p["id"]) for p in visible}
-        data: dict[str, Any] = plain(
-            {
-                "id": goal.id,
-                "agreement_id": goal.agreement_id,
-                "code": goal.code,
-                "priority": goal.priority,
-                "title": goal.title,
-                "status": goal.status,
-                "version": goal.current_version,
-                "wording": goal.wording,
-                "frozen_on": goal.frozen_on,
-                "indicators": goal.indicators,
-                "actions": goal.actions,
-                "amendments": list(goal.amendments.values()),
-                "passages": list(goal.passages.values()),
-                "positions": visible,
-            }
-        )
-        for position in data["positions"]:
-            for link in ("replaced_by", "corrects"):
-                position[link] = _visible_link(goal, position[link], link, seen)
-        return data
+        return goal_detail(self, goal_id, reader)
 
     def status(self, agreement_id: UUID, reader: Reader = MINISTRY) -> dict[str, Any]:
         """Per priority and goal: wording version, status, each party's current stance."""
-        agreement = self.load(Agreement, agreement_id, "agreement")
-        codes = {p: self.load(Party, p, "party").code for p in agreement.participants}
-        priorities = []
-        for key, title in agreement.priorities.items():
-            goals = []
-            for code, goal_id in agreement.goals.items():
-                if agreement.goal_priorities[goal_id] != key:
-                    continue
-                goal = self.load(Goal, goal_id, "goal")
-                stances = {
-                    codes[party_id]: {
-                        "stance": position["stance"],
-                        "on": str(position["effective_date"]),
-                        "wording_version": position["wording_version"],
-                    }
-                    for party_id, position in _visible_current(goal, reader).items()
-                }
-                goals.append(
-                    {
-                        "code": code,
-                        "title": goal.title,
-                        "version": goal.current_version,
-                        "status": goal.status,
-                        "stances": stances,
-                    }
-                )
-            priorities.append({"key": key, "title": title, "goals": goals})
-        parties = []
-        for party_id, role in agreement.participants.items():
-            party = self.load(Party, party_id, "party")
-            parties.append(
-                {"code": party.code, "name": party.name, "kind": party.kind, "role": role}
-            )
+        state = agreement_state(self, agreement_id, reader)
+        kinds = {p["code"]: p["kind"] for p in list_parties(self)}
         return {
-            "agreement": {"id": str(agreement.id), "title": agreement.title},
-            "signed_on": None if agreement.signed_on is None else str(agreement.signed_on),
-            "parties": parties,
-            "priorities": priorities,
+            "agreement": {"id": state["agreement"]["id"], "title": state["agreement"]["title"]},
+            "signed_on": state["agreement"]["signed_on"],
+            "parties": [
+                {
+                    "code": p["code"],
+                    "name": p["name"],
+                    "kind": kinds.get(p["code"], ""),
+                    "role": p["role"],
+                }
+                for p in state["parties"]
+            ],
+            "priorities": [
+                {
+                    "key": priority["key"],
+                    "title": priority["title"],
+                    "goals": [
+                        {
+                            "code": goal["code"],
+                            "title": goal["title"],
+                            "version": goal["version"],
+                            "status": goal["status"],
+                            "stances": {
+                                code: {
+                                    "stance": stance["stance"],
+                                    "on": stance["effective_date"],
+                                    "wording_version": stance["wording_version"],
+                                }
+                                for code, stance in goal["stances"].items()
+                            },
+                        }
+                        for goal in priority["goals"]
+                    ],
+                }
+                for priority in state["priorities"]
+            ],
         }
 
-    def _meeting_visible(self, meeting_id: UUID, reader: Reader) -> bool:
-        if reader.sees_internal:
-            return True
-        return reader.may_see(self.load(Meeting, meeting_id, "meeting").confidentiality)
+    def meetings(self, agreement_id: UUID, reader: Reader = MINISTRY) -> list[dict[str, Any]]:
+        self.peek(Agreement, agreement_id, "agreement")
+        return meetings_of(self, agreement_id, reader)
 
+    def meeting(self, meeting_id: UUID, reader: Reader = MINISTRY) -> dict[str, Any]:
+        return meeting_detail(self, meeting_id, reader)
 
-def _visible_link(goal: Goal, target: str | None, link: str, seen: set[str]) -> str | None:
-    """Follow a replaced_by/corrects link past positions the reader may not see."""
-    steps = 0
-    while target is not None and str(target) not in seen and steps <= len(goal.positions):
-        following = goal.positions.get(str(target))
-        target = None if following is None else following[link]
-        steps += 1
-    return None if target is None or str(target) not in seen else str(target)
+    def decisions(self, agreement_id: UUID, reader: Reader = MINISTRY) -> list[dict[str, Any]]:
+        self.peek(Agreement, agreement_id, "agreement")
+        return decisions_of(self, agreement_id, reader)
 
-
-def _visible_current(goal: Goal, reader: Reader) -> dict[UUID, dict[str, Any]]:
-    # Used by the CLI's status (a ministry reader); the web reads the projections.
-    return {
-        party_id: position
-        for party_id, position in goal.current_positions().items()
-        if reader.may_see(position["confidentiality"])
-    }
+    def decision(self, decision_id: UUID, reader: Reader = MINISTRY) -> dict[str, Any]:
+        return decision_detail(self, decision_id, reader)

@@ -11,6 +11,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg_pool import ConnectionPool
 
 from onderhandeling.config import Database
 
@@ -70,6 +71,29 @@ def postgres_connect_args(database: Database) -> dict[str, Any]:
         "dbname": database.dbname,
         "connect_timeout": 10,
     }
+
+
+# Read-model connections per process: a page reads while a save catches up, and a server
+# worker serves a few requests at once; a new server connection per read costs several ms.
+READ_MODEL_POOL_SIZE = 8
+
+
+def postgres_pool(database: Database) -> ConnectionPool:
+    """A pool of connections for the read models, with the store's schema on the path."""
+
+    def configure(conn: psycopg.Connection[Any]) -> None:
+        if database.schema:
+            conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(database.schema)))
+            conn.commit()
+
+    return ConnectionPool(
+        kwargs=postgres_connect_args(database),
+        min_size=1,
+        max_size=READ_MODEL_POOL_SIZE,
+        configure=configure,
+        name="read-models",
+        open=True,
+    )
 
 
 def drop_postgres_schema(database: Database) -> None:

@@ -458,13 +458,13 @@ def test_dates_within_the_years_are_still_answered(client: TestClient, world: Wo
 def _correct(world: World, corrects: str, confidentiality: str, summary: str) -> UUID:
     me = AccountStore(world.app.database).get("onderhandelaar")
     assert me is not None
-    job = world.app.party_id("JOB")
-    return world.app.record_position(
-        world.goal,
-        PositionInput(world.goal, job, "objects", summary, confidentiality=confidentiality),
-        date(2022, 9, 10),
-        me.person_id,
-        corrects=UUID(corrects),
+    return world.app.correct_position(
+        UUID(corrects),
+        stance="objects",
+        summary=summary,
+        confidentiality=confidentiality,
+        reason="correctie",
+        recorded_by=me.person_id,
     )
 
 

@@ -48,17 +48,6 @@ def test_standing_positions_equal_the_search_over_all_positions(
     small = build_small(app)
     goals = [small.goal, small.goal2]
     parties = [small.ocw, small.job, small.mboraad]
-    internal_meeting = app.log_meeting(
-        small.agreement,
-        "Intern vooroverleg",
-        "ambtelijk",
-        DAY,
-        [small.ocw],
-        "Vooroverleg",
-        "internal",
-        [],
-        small.me,
-    ).meeting_id
     live: list[tuple[UUID, UUID, UUID]] = []  # (goal, party, position) still standing somewhere
     for _ in range(60):
         goal, party = rng.choice(goals), rng.choice(parties)
@@ -66,17 +55,17 @@ def test_standing_positions_equal_the_search_over_all_positions(
         action = rng.random()
         if action < 0.15 and live:
             old_goal, _, old = live.pop(rng.randrange(len(live)))
-            app.retract_position(old_goal, old, "vergissing", when, small.me)
+            app.retract_position(old, "vergissing", small.me)
         elif action < 0.3 and live:
             old_goal, old_party, old = live.pop(rng.randrange(len(live)))
-            position = PositionInput(
-                old_goal,
-                old_party,
-                rng.choice(STANCES),
-                "gecorrigeerd",
+            new = app.correct_position(
+                old,
+                stance=rng.choice(STANCES),
+                summary=f"gecorrigeerd {rng.random():.3f}",
                 confidentiality=rng.choice(("shared", "internal")),
+                reason="vergissing",
+                recorded_by=small.me,
             )
-            new = app.record_position(old_goal, position, when, small.me, corrects=old)
             live.append((old_goal, old_party, new))
         else:
             position = PositionInput(
@@ -86,8 +75,20 @@ def test_standing_positions_equal_the_search_over_all_positions(
                 f"standpunt {rng.random():.3f}",
                 confidentiality=rng.choice(("shared", "shared", "internal")),
             )
-            meeting = internal_meeting if rng.random() < 0.1 else None
-            new = app.record_position(goal, position, when, small.me, meeting_id=meeting)
+            if rng.random() < 0.1:  # in an internal meeting: internal whatever it says
+                new = app.log_meeting(
+                    small.agreement,
+                    "Intern vooroverleg",
+                    "ambtelijk",
+                    when,
+                    [party],
+                    "Vooroverleg",
+                    "internal",
+                    [position],
+                    small.me,
+                ).position_ids[0]
+            else:
+                new = app.record_position(goal, position, when, small.me)
             live.append((goal, party, new))
         assert_table_matches_search(app, small.agreement)
     before = {r: standing(app, small.agreement, r, Clock()) for r in (MINISTRY, COMMITTEE)}
@@ -113,7 +114,7 @@ def test_committee_sees_the_latest_shared_position_under_a_newer_internal_one(
     committee = standing(app, small.agreement, COMMITTEE, Clock())
     assert ministry[str(small.goal)][str(small.job)] == str(internal)
     assert committee[str(small.goal)][str(small.job)] == str(shared)
-    app.retract_position(small.goal, shared, "ingetrokken", DAY + timedelta(days=2), small.me)
+    app.retract_position(shared, "ingetrokken", small.me)
     assert str(small.goal) not in standing(app, small.agreement, COMMITTEE, Clock())
     assert standing(app, small.agreement, MINISTRY, Clock())[str(small.goal)] == {
         str(small.job): str(internal)

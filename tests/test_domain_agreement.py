@@ -7,7 +7,7 @@ from uuid import uuid4
 
 import pytest
 
-from onderhandeling.domain import Agreement, DiscussionPoint, Meeting
+from onderhandeling.domain import Agreement, Decision, DiscussionPoint, Meeting
 from onderhandeling.domain.errors import (
     AgreementSigned,
     AlreadyDecided,
@@ -17,8 +17,11 @@ from onderhandeling.domain.errors import (
     NotFound,
     RuleViolation,
 )
+from onderhandeling.domain.plausibility import DateWindow, ImplausibleDate
+from onderhandeling.domain.roster import Roster
 
 DAY = date(2022, 9, 1)
+TODAY = date(2023, 6, 1)
 ME = uuid4()
 
 
@@ -96,7 +99,8 @@ def test_meeting_parties_must_take_part() -> None:
             [],
             "",
             "shared",
-            set(agreement.participants),
+            Roster.of(agreement.participants),
+            agreement.window(TODAY),
             ME,
         )
 
@@ -114,7 +118,8 @@ def test_meeting_kind_must_come_from_the_list() -> None:
             [],
             "",
             "shared",
-            set(agreement.participants),
+            Roster.of(agreement.participants),
+            agreement.window(TODAY),
             ME,
         )
 
@@ -132,3 +137,72 @@ def test_discussion_point_decided_once() -> None:
     point.choose("2a", uuid4(), DAY, ME)
     with pytest.raises(AlreadyDecided):
         point.choose("1", uuid4(), DAY, ME)
+
+
+def test_milestone_before_the_negotiation_started_is_refused() -> None:
+    """Moving a milestone to 1901 is a typing error: before the negotiation even started."""
+    agreement, _ = new_agreement()
+    agreement.plan_milestone("SIGN", "Ondertekening", date(2022, 10, 17), DAY, ME)
+    with pytest.raises(ImplausibleDate) as refused:
+        agreement.move_milestone("SIGN", date(1901, 10, 17), "typefout", DAY, ME)
+    assert refused.value.field == "to"
+    assert agreement.milestones["SIGN"].planned_on == date(2022, 10, 17)
+    agreement.move_milestone("SIGN", date(2030, 1, 1), "ver weg mag", DAY, ME)
+
+
+@pytest.mark.parametrize("signed_on", [date(2023, 6, 2), date(2022, 8, 31), date(3000, 1, 1)])
+def test_signature_dated_in_the_future_or_before_the_start_is_refused(signed_on: date) -> None:
+    """A signature must be dated between the start of the negotiation and today."""
+    agreement, parties = new_agreement()
+    with pytest.raises(ImplausibleDate):
+        agreement.sign(parties[0], ME, signed_on, ME, today=TODAY)
+    assert agreement.signatures == {}
+
+
+def test_decision_correction_changes_facts_and_needs_a_reason() -> None:
+    """A decision's reference, title, text and date can be corrected, never to nothing new."""
+    agreement, _ = new_agreement()
+    decision = Decision.record(
+        agreement.id, "MOCW", "3431328", "Salarismix", "Scenario 2a", [], None, "shared", DAY, ME
+    )
+    window = DateWindow(DAY, TODAY)
+    with pytest.raises(RuleViolation, match="changes nothing"):
+        decision.correct(
+            reference="3431328",
+            title="Salarismix",
+            text="Scenario 2a",
+            decided_on=DAY,
+            reason="niets",
+            window=window,
+            recorded_by=ME,
+        )
+    with pytest.raises(InvalidInput):
+        decision.correct(
+            reference="34313238",
+            title="Salarismix",
+            text="Scenario 2a",
+            decided_on=DAY,
+            reason="",
+            window=window,
+            recorded_by=ME,
+        )
+    with pytest.raises(ImplausibleDate):
+        decision.correct(
+            reference="34313238",
+            title="Salarismix",
+            text="Scenario 2a",
+            decided_on=date(2099, 1, 1),
+            reason="typefout",
+            window=window,
+            recorded_by=ME,
+        )
+    decision.correct(
+        reference="34313238",
+        title="Salarismix",
+        text="Scenario 2a",
+        decided_on=date(2022, 9, 2),
+        reason="kenmerk miste een cijfer",
+        window=window,
+        recorded_by=ME,
+    )
+    assert (decision.reference, decision.decided_on) == ("34313238", date(2022, 9, 2))

@@ -11,11 +11,12 @@ from onderhandeling.domain import Goal
 from onderhandeling.domain.errors import (
     AgreementSigned,
     AlreadyDecided,
+    AmbiguousQuote,
     InvalidInput,
-    NotAParticipant,
     QuoteNotFound,
     StaleVersion,
 )
+from onderhandeling.domain.plausibility import ImplausibleDate
 from onderhandeling.domain.values import MAX_WORDING
 
 DAY = date(2022, 9, 1)
@@ -41,7 +42,18 @@ def test_revision_makes_next_version() -> None:
     goal = new_goal()
     assert revise(goal, "Nieuwe tekst") == 2
     assert goal.wording == "Nieuwe tekst"
-    assert goal.versions[1]["based_on"] == 1
+    assert goal.current_version == 2
+
+
+def test_version_in_force_follows_the_effective_dates() -> None:
+    """The version in force on a date is the newest that had taken effect by then."""
+    goal = new_goal()  # version 1 on DAY (1 September)
+    goal.revise_wording("Tweede", 1, "r", "substantive", "none", None, date(2022, 10, 1), ME)
+    goal.revise_wording("Derde", 2, "r", "substantive", "none", None, date(2022, 11, 1), ME)
+    assert goal.version_in_force(date(2022, 8, 1)) == 1  # before the first wording
+    assert goal.version_in_force(date(2022, 9, 15)) == 1
+    assert goal.version_in_force(date(2022, 10, 1)) == 2  # in force on the day it took effect
+    assert goal.version_in_force(date(2023, 1, 1)) == 3
 
 
 def test_stale_revision_is_refused_naming_current_version() -> None:
@@ -93,62 +105,6 @@ def test_frozen_goal_refuses_revision_amendment_and_passage() -> None:
         goal.mark_passage(uuid4(), "gelijke kansen", "", [], PARTICIPANTS, DAY, ME)
 
 
-def test_position_only_for_participating_party() -> None:
-    """A party outside the agreement cannot take a position."""
-    goal = new_goal()
-    with pytest.raises(NotAParticipant):
-        goal.record_position(
-            uuid4(), OUTSIDER, "supports", "ok", "", None, None, "shared", PARTICIPANTS, DAY, ME
-        )
-
-
-def test_stance_must_come_from_the_list() -> None:
-    """A stance outside the list is refused with the allowed values."""
-    goal = new_goal()
-    with pytest.raises(InvalidInput, match="supports, conditional"):
-        goal.record_position(
-            uuid4(), JOB, "maybe", "hm", "", None, None, "shared", PARTICIPANTS, DAY, ME
-        )
-
-
-def test_correction_replaces_the_earlier_position() -> None:
-    """A correction points at the position it replaces; the party's current stance follows it."""
-    goal = new_goal()
-    first = uuid4()
-    goal.record_position(
-        first, JOB, "objects", "tegen", "", None, None, "shared", PARTICIPANTS, DAY, ME
-    )
-    second = uuid4()
-    goal.record_position(
-        second,
-        JOB,
-        "supports",
-        "toch voor",
-        "",
-        None,
-        None,
-        "shared",
-        PARTICIPANTS,
-        DAY,
-        ME,
-        corrects=first,
-    )
-    assert goal.current_positions()[JOB]["id"] == str(second)
-    assert goal.positions[str(first)]["replaced_by"] == str(second)
-
-
-def test_retracted_position_no_longer_counts() -> None:
-    """Retracting the latest position brings back the one before it."""
-    goal = new_goal()
-    early, late = uuid4(), uuid4()
-    goal.record_position(
-        early, JOB, "neutral", "a", "", None, None, "shared", PARTICIPANTS, date(2022, 8, 1), ME
-    )
-    goal.record_position(late, JOB, "blocks", "b", "", None, None, "shared", PARTICIPANTS, DAY, ME)
-    goal.retract_position(late, "verkeerde partij", DAY, ME)
-    assert goal.current_positions()[JOB]["id"] == str(early)
-
-
 def test_adopted_amendment_creates_next_version() -> None:
     """Adopting a passage amendment replaces the quote and records the amendment as cause."""
     goal = new_goal()
@@ -166,7 +122,7 @@ def test_adopted_amendment_creates_next_version() -> None:
     )
     assert goal.decide_amendment(amendment, "adopted", "", None, "substantive", DAY, ME) == 2
     assert "“dezelfde kansen”" in goal.wording
-    assert goal.versions[-1]["cause"] == {"type": "amendment", "id": amendment}
+    assert goal.amendment(amendment)["resulting_version"] == 2
 
 
 def test_amendment_is_decided_once() -> None:
@@ -231,3 +187,36 @@ def test_passage_is_resolved_once() -> None:
     goal.resolve_passage(passage, "akkoord", DAY, ME)
     with pytest.raises(AlreadyDecided):
         goal.resolve_passage(passage, "nogmaals", DAY, ME)
+
+
+def test_passage_quote_occurring_twice_needs_its_occurrence() -> None:
+    """A quote found twice in the wording is refused unless the user says which one."""
+    goal = new_goal("Zowel de school als de school zorgen samen.")
+    with pytest.raises(AmbiguousQuote) as refused:
+        goal.mark_passage(uuid4(), "de school", "", [], PARTICIPANTS, DAY, ME)
+    assert refused.value.field == "occurrence"
+    assert refused.value.occurrences == 2
+    with pytest.raises(InvalidInput, match="occurrence 3 does not exist"):
+        goal.mark_passage(uuid4(), "de school", "", [], PARTICIPANTS, DAY, ME, occurrence=3)
+    passage = uuid4()
+    goal.mark_passage(passage, "de school", "", [], PARTICIPANTS, DAY, ME, occurrence=2)
+    assert goal.passages[str(passage)]["occurrence"] == 2
+
+
+def test_revision_keeping_one_of_two_occurrences_orphans_the_second() -> None:
+    """A passage on the second occurrence is orphaned once only one occurrence remains."""
+    goal = new_goal("Zowel de school als de school zorgen samen.")
+    first, second = uuid4(), uuid4()
+    goal.mark_passage(first, "de school", "", [], PARTICIPANTS, DAY, ME, occurrence=1)
+    goal.mark_passage(second, "de school", "", [], PARTICIPANTS, DAY, ME, occurrence=2)
+    revise(goal, "Alleen de school zorgt ervoor.")
+    assert goal.passages[str(first)]["status"] == "open"
+    assert goal.passages[str(second)]["status"] == "orphaned"
+
+
+@pytest.mark.parametrize("year", [1899, 2101, 3000])
+def test_dates_outside_1900_to_2100_are_refused(year: int) -> None:
+    """A date in a year outside 1900–2100 is a typing error, refused naming the field."""
+    with pytest.raises(ImplausibleDate) as refused:
+        Goal.draft(uuid4(), "K1", "KANS", "Titel", "Tekst", date(year, 1, 1), ME)
+    assert refused.value.field == "effective_date"

@@ -152,12 +152,12 @@ def build_rich(app: Negotiations) -> Rich:
     corrected = app.record_position(
         goal, PositionInput(goal, s.mboraad, "objects", "Toch bezwaar"), date(2022, 9, 16), me
     )
-    app.record_position(
-        goal,
-        PositionInput(goal, s.mboraad, "supports", "Vergissing, steunt"),
-        date(2022, 9, 16),
-        me,
-        corrects=corrected,
+    app.correct_position(
+        corrected,
+        stance="supports",
+        summary="Vergissing, steunt",
+        reason="typefout",
+        recorded_by=me,
     )
     wrong = app.record_position(
         s.goal2,
@@ -165,7 +165,7 @@ def build_rich(app: Negotiations) -> Rich:
         date(2022, 9, 16),
         me,
     )
-    app.retract_position(s.goal2, wrong, "verkeerde partij", date(2022, 9, 17), me)
+    app.retract_position(wrong, "verkeerde partij", me)
     app.change_goal_status(goal, "in_negotiation", "onderhandeling loopt", date(2022, 9, 17), me)
     app.change_goal_status(s.goal2, "dropped", "geschrapt", date(2022, 9, 18), me)
     app.move_milestone(s.agreement, "MR", date(2022, 10, 21), "uitstel", date(2022, 9, 18), me)

@@ -136,6 +136,9 @@ def post_routes(world: World) -> list[str]:
         "code": "K1",
         "amendment_id": "00000000-0000-0000-0000-000000000001",
         "passage_id": "00000000-0000-0000-0000-000000000001",
+        "meeting_id": "00000000-0000-0000-0000-000000000001",
+        "position_id": "00000000-0000-0000-0000-000000000001",
+        "decision_id": "00000000-0000-0000-0000-000000000001",
     }
     schema = create_app(world.app).openapi()
     return [

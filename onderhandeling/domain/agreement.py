@@ -19,6 +19,7 @@ from onderhandeling.domain.errors import (
     NotFound,
     RuleViolation,
 )
+from onderhandeling.domain.plausibility import DateWindow
 from onderhandeling.domain.values import Role
 
 
@@ -65,6 +66,10 @@ class Agreement(Aggregate):
         self.signed_on: date | None = None
 
     # --- rules shared by the application service ----------------------------------------
+
+    def window(self, today: date) -> DateWindow:
+        """The dates on which a fact of this negotiation can have happened."""
+        return DateWindow(earliest=self.started_on, today=today)
 
     @property
     def is_signed(self) -> bool:
@@ -168,7 +173,7 @@ class Agreement(Aggregate):
         self._milestone_planned(
             key=key,
             name=values.text("name", name, values.MAX_SHORT),
-            planned_on=values.a_date("planned_on", planned_on),
+            planned_on=self._plannable("planned_on", planned_on),
             effective_date=effective_date,
             recorded_by=recorded_by,
         )
@@ -185,7 +190,7 @@ class Agreement(Aggregate):
         milestone = self.milestones.get(key)
         if milestone is None:
             raise NotFound(f"milestone {key!r} does not exist", key=key)
-        if values.a_date("to", to) == milestone.planned_on:
+        if self._plannable("to", to) == milestone.planned_on:
             raise RuleViolation(f"milestone {key!r} is already planned on {to}")
         self._milestone_moved(
             key=key,
@@ -193,6 +198,12 @@ class Agreement(Aggregate):
             reason=values.text("reason", reason),
             effective_date=effective_date,
             recorded_by=recorded_by,
+        )
+
+    def _plannable(self, field: str, day: date) -> date:
+        # Far enough ahead is fine; before the negotiation even started is a typing error.
+        return DateWindow(self.started_on, self.started_on).planned(
+            field, values.a_date(field, day)
         )
 
     @event("MilestoneMoved")
@@ -227,9 +238,19 @@ class Agreement(Aggregate):
     ) -> None:
         self.baselines[name] = {"on": effective_date, "versions": dict(versions)}
 
-    def sign(self, party_id: UUID, signer: UUID, effective_date: date, recorded_by: UUID) -> bool:
-        """Record one signatory's signature; returns True when this completes the signing."""
+    def sign(
+        self,
+        party_id: UUID,
+        signer: UUID,
+        effective_date: date,
+        recorded_by: UUID,
+        today: date | None = None,
+    ) -> bool:
+        """Record one signatory's signature; returns True when this completes the signing.
+        With today, the date must lie between the start of the negotiation and today."""
         self.require_unsigned()
+        if today is not None:
+            self.window(today).happened("effective_date", effective_date)
         self.require_participant(party_id)
         if self.participants[party_id] != Role.SIGNATORY:
             raise RuleViolation("an adviser does not sign the agreement", party_id=str(party_id))

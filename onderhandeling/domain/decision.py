@@ -8,6 +8,8 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from onderhandeling.domain import values
+from onderhandeling.domain.errors import RuleViolation
+from onderhandeling.domain.plausibility import DateWindow
 from onderhandeling.domain.values import Confidentiality
 
 
@@ -25,8 +27,14 @@ class Decision(Aggregate):
         confidentiality: str,
         effective_date: date,
         recorded_by: UUID,
+        window: DateWindow | None = None,
     ) -> Decision:
-        """option, when the decision picks one: {"discussion_point_id": …, "option": "2a"}."""
+        """option, when the decision picks one: {"discussion_point_id": …, "option": "2a"}.
+
+        window: the dates on which a decision of this negotiation can have been taken."""
+        values.a_date("effective_date", effective_date)
+        if window is not None:
+            window.happened("effective_date", effective_date)
         return cls(
             agreement_id=agreement_id,
             decided_by=values.text("decided_by", decided_by, values.MAX_SHORT),
@@ -64,4 +72,52 @@ class Decision(Aggregate):
         self.goal_ids = list(goal_ids)
         self.option = option
         self.confidentiality = confidentiality
+        self.decided_on = effective_date
+
+    def correct(
+        self,
+        *,
+        reference: str,
+        title: str,
+        text: str,
+        decided_on: date,
+        reason: str,
+        window: DateWindow,
+        recorded_by: UUID,
+    ) -> None:
+        """Correct a mis-typed reference, title, text or date; the original stays in the
+        history beside the correction."""
+        new_reference = values.optional_text("reference", reference, 64)
+        new_title = values.text("title", title, values.MAX_SHORT)
+        new_text = values.text("text", text)
+        new_date = window.happened("decided_on", values.a_date("decided_on", decided_on))
+        if (new_reference, new_title, new_text, new_date) == (
+            self.reference,
+            self.title,
+            self.text,
+            self.decided_on,
+        ):
+            raise RuleViolation("the correction changes nothing", field="reason")
+        self._corrected(
+            reference=new_reference,
+            title=new_title,
+            text=new_text,
+            reason=values.text("reason", reason),
+            effective_date=new_date,
+            recorded_by=recorded_by,
+        )
+
+    @event("Corrected")
+    def _corrected(
+        self,
+        reference: str,
+        title: str,
+        text: str,
+        reason: str,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> None:
+        self.reference = reference
+        self.title = title
+        self.text = text
         self.decided_on = effective_date

@@ -3,6 +3,7 @@ preferred option with its reason, and the decision that picks one."""
 
 from __future__ import annotations
 
+from collections.abc import Container
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -81,7 +82,7 @@ class DiscussionPoint(Aggregate):
         party_id: UUID,
         option: str,
         reason: str,
-        participants: set[UUID],
+        participants: Container[UUID],
         effective_date: date,
         recorded_by: UUID,
     ) -> None:

@@ -62,6 +62,10 @@ class NotAParticipant(DomainError):
 
     code = "not-a-participant"
 
+    def __init__(self, message: str, field: str = "party", **details: object) -> None:
+        super().__init__(message, field=field, **details)
+        self.field = field
+
 
 class AlreadyExists(DomainError):
     """A record with this code or name already exists."""
@@ -85,3 +89,40 @@ class RuleViolation(DomainError):
     """Any other rule of the negotiation (e.g. an adviser cannot sign)."""
 
     code = "rule-violation"
+
+
+class NotPresent(InvalidInput):
+    """A position of a party that was not among the parties present at its meeting."""
+
+    code = "not-present"
+
+    def __init__(self, field: str, message: str, **details: object) -> None:
+        super().__init__(field, message)
+        self.details.update(details)
+
+
+class DuplicatePosition(InvalidInput):
+    """A second standing position of one party on one goal in one meeting."""
+
+    code = "duplicate-position"
+
+    def __init__(self, field: str, message: str, **details: object) -> None:
+        super().__init__(field, message)
+        self.details.update(details)
+
+
+class AmbiguousQuote(InvalidInput):
+    """A quoted passage occurs more than once in the wording and the user did not say which."""
+
+    code = "ambiguous-quote"
+
+    def __init__(self, field: str, message: str, occurrences: int) -> None:
+        super().__init__(field, message)
+        self.details["occurrences"] = occurrences
+        self.occurrences = occurrences
+
+
+class Withdrawn(DomainError):
+    """The meeting was withdrawn as mis-logged; nothing more can be recorded in it."""
+
+    code = "withdrawn"

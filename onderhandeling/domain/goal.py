@@ -1,12 +1,15 @@
 """Goal (doelstelling): one negotiated commitment with a versioned wording, indicators,
-actions, a status, and the positions, amendments and open passages about it.
+actions, a status, and the amendments and open passages about it.
 
 The wording, amendments and open passages live in goal_wording.py (WordedGoal); this module
-adds what the goal is about beyond its text, and the parties' positions on it.
+adds what the goal is about beyond its text. The parties' positions on a goal are events of
+the meetings where they were taken (meeting.py), so the goal stays small however long the
+negotiation runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Container
 from datetime import date
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
@@ -14,15 +17,9 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import event
 
 from onderhandeling.domain import values
-from onderhandeling.domain.errors import AlreadyDecided, NotAParticipant, NotFound, RuleViolation
+from onderhandeling.domain.errors import AlreadyDecided, NotFound, RuleViolation
 from onderhandeling.domain.goal_wording import WordedGoal
-from onderhandeling.domain.values import (
-    CauseType,
-    Confidentiality,
-    GoalStatus,
-    RevisionKind,
-    Stance,
-)
+from onderhandeling.domain.values import Confidentiality, GoalStatus, Stance
 
 GOAL_NAMESPACE = uuid5(NAMESPACE_URL, "https://onderhandeling.example/goal")
 
@@ -73,19 +70,10 @@ class Goal(WordedGoal):
         self.frozen_on: date | None = None
         self.indicators: list[str] = []
         self.actions: list[dict[str, Any]] = []
-        # versions[n - 1] is wording version n
-        self.versions: list[dict[str, Any]] = [
-            {
-                "version": 1,
-                "text": wording,
-                "based_on": None,
-                "reason": "",
-                "kind": RevisionKind.SUBSTANTIVE.value,
-                "cause": {"type": CauseType.NONE.value, "id": None},
-                "effective_date": effective_date,
-            }
-        ]
-        self.positions: dict[str, dict[str, Any]] = {}
+        self.wording = wording
+        self.version_dates = [effective_date.isoformat()]
+        # position id → what a correction of a position recorded on the goal needs (below)
+        self.legacy_positions: dict[str, dict[str, Any]] = {}
         self.amendments: dict[str, dict[str, Any]] = {}
         self.passages: dict[str, dict[str, Any]] = {}
 
@@ -129,7 +117,7 @@ class Goal(WordedGoal):
     def set_actions(
         self,
         actions: list[dict[str, Any]],
-        participants: set[UUID],
+        participants: Container[UUID],
         effective_date: date,
         recorded_by: UUID,
     ) -> None:
@@ -162,57 +150,39 @@ class Goal(WordedGoal):
     ) -> None:
         self.actions = [dict(a) for a in actions]
 
-    # --- positions ---------------------------------------------------------------------------
+    # --- positions recorded on the goal (before positions moved to meetings) ------------------
 
-    def record_position(
+    # Until meetings held their own positions, a position was an event of its goal. Those
+    # events stay in every store and must replay, so the goal keeps applying them, in a compact
+    # form: what a correction or retraction of such a position needs to check. New positions
+    # are events of their meeting (meeting.py).
+
+    def correct_legacy_position(
         self,
         position_id: UUID,
-        party_id: UUID,
+        replaces: UUID,
         stance: str,
         summary: str,
         conditions: str,
-        meeting_id: UUID | None,
-        wording_version: int | None,
         confidentiality: str,
-        participants: set[UUID],
-        effective_date: date,
         recorded_by: UUID,
-        corrects: UUID | None = None,
     ) -> None:
-        """A party's stance on this goal at a date; a correction points at the position it replaces.
-
-        wording_version is the version the position was about (default: the current one), so a
-        stance on an older wording can be flagged for reconfirmation.
-        """
-        if party_id not in participants:
-            raise NotAParticipant(
-                f"goal {self.code}: this party does not take part in the agreement",
-                party_id=str(party_id),
-            )
-        version = self.current_version if wording_version is None else wording_version
-        if not 1 <= version <= self.current_version:
-            raise values.InvalidInput(
-                "wording_version", f"wording version {version} does not exist for {self.code}"
-            )
-        if corrects is not None:
-            replaced = self.position(corrects)
-            if replaced["party_id"] != party_id:
-                raise RuleViolation("a correction must be for the same party")
-            if replaced["replaced_by"] is not None or replaced["retracted"]:
-                raise AlreadyDecided("that position was already corrected or retracted")
+        """Replace a position recorded on this goal by a corrected one (same party, date,
+        meeting and wording version)."""
+        old = self._legacy_standing(replaces)
         self._position_recorded(
             position_id=str(position_id),
-            party_id=party_id,
+            party_id=UUID(old["party_id"]),
             stance=values.choice("stance", stance, Stance).value,
             summary=values.text("summary", summary),
             conditions=values.optional_text("conditions", conditions),
-            meeting_id=meeting_id,
-            wording_version=version,
+            meeting_id=None if old["meeting_id"] is None else UUID(old["meeting_id"]),
+            wording_version=old["wording_version"],
             confidentiality=values.choice(
                 "confidentiality", confidentiality, Confidentiality
             ).value,
-            corrects=None if corrects is None else str(corrects),
-            effective_date=values.a_date("effective_date", effective_date),
+            corrects=str(replaces),
+            effective_date=date.fromisoformat(old["effective_date"]),
             recorded_by=recorded_by,
         )
 
@@ -231,40 +201,23 @@ class Goal(WordedGoal):
         effective_date: date,
         recorded_by: UUID,
     ) -> None:
-        self.positions[position_id] = {
-            "id": position_id,
-            "party_id": party_id,
-            "stance": stance,
-            "summary": summary,
-            "conditions": conditions,
-            "meeting_id": meeting_id,
+        self.legacy_positions[position_id] = {
+            "party_id": str(party_id),
+            "meeting_id": None if meeting_id is None else str(meeting_id),
             "wording_version": wording_version,
-            "confidentiality": confidentiality,
-            "corrects": corrects,
-            "replaced_by": None,
-            "retracted": False,
-            "effective_date": effective_date,
+            "effective_date": effective_date.isoformat(),
+            "standing": True,
         }
         if corrects is not None:
-            self.positions[corrects]["replaced_by"] = position_id
+            self.legacy_positions[corrects]["standing"] = False
 
-    def position(self, position_id: UUID | str) -> dict[str, Any]:
-        try:
-            return self.positions[str(position_id)]
-        except KeyError:
-            raise NotFound(f"goal {self.code}: position not found") from None
-
-    def retract_position(
-        self, position_id: UUID, reason: str, effective_date: date, recorded_by: UUID
-    ) -> None:
-        """Withdraw a position logged in error; it stays in the history, marked retracted."""
-        position = self.position(position_id)
-        if position["retracted"] or position["replaced_by"] is not None:
-            raise AlreadyDecided("that position was already corrected or retracted")
+    def retract_legacy_position(self, position_id: UUID, reason: str, recorded_by: UUID) -> None:
+        """Withdraw a position recorded on this goal; it stays in the history, retracted."""
+        old = self._legacy_standing(position_id)
         self._position_retracted(
             position_id=str(position_id),
             reason=values.text("reason", reason),
-            effective_date=values.a_date("effective_date", effective_date),
+            effective_date=date.fromisoformat(old["effective_date"]),
             recorded_by=recorded_by,
         )
 
@@ -272,15 +225,12 @@ class Goal(WordedGoal):
     def _position_retracted(
         self, position_id: str, reason: str, effective_date: date, recorded_by: UUID
     ) -> None:
-        self.positions[position_id]["retracted"] = True
+        self.legacy_positions[position_id]["standing"] = False
 
-    def current_positions(self) -> dict[UUID, dict[str, Any]]:
-        """Per party the latest standing position by effective date (ties: latest recorded)."""
-        current: dict[UUID, dict[str, Any]] = {}
-        for position in self.positions.values():  # insertion order is recording order
-            if position["retracted"] or position["replaced_by"] is not None:
-                continue
-            held = current.get(position["party_id"])
-            if held is None or position["effective_date"] >= held["effective_date"]:
-                current[position["party_id"]] = position
-        return current
+    def _legacy_standing(self, position_id: UUID) -> dict[str, Any]:
+        position = self.legacy_positions.get(str(position_id))
+        if position is None:
+            raise NotFound(f"goal {self.code}: position not found", id=str(position_id))
+        if not position["standing"]:
+            raise AlreadyDecided("that position was already corrected or retracted")
+        return position

@@ -9,6 +9,7 @@ run again on every replay.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -19,6 +20,7 @@ from onderhandeling.domain import values
 from onderhandeling.domain.errors import (
     AgreementSigned,
     AlreadyDecided,
+    AmbiguousQuote,
     NotAParticipant,
     NotFound,
     QuoteNotFound,
@@ -33,17 +35,26 @@ class WordedGoal(Aggregate):
         # would take them for fields of the created event
         code: str
         frozen_on: date | None
-        versions: list[dict[str, Any]]  # versions[n - 1] is wording version n
+        wording: str  # the current wording; earlier ones live in the events and read models
+        # version_dates[n - 1] is the effective date of wording version n, as ISO text: the
+        # aggregate is copied on every load, and a thousand strings copy ten times faster
+        # than a thousand dates (and compare the same).
+        version_dates: list[str]
         amendments: dict[str, dict[str, Any]]
         passages: dict[str, dict[str, Any]]
 
     @property
     def current_version(self) -> int:
-        return len(self.versions)
+        return len(self.version_dates)
 
-    @property
-    def wording(self) -> str:
-        return str(self.versions[-1]["text"])
+    def version_in_force(self, on: date) -> int:
+        """The wording version in force on a date: the highest one that had taken effect by
+        then (version 1 for a date before the first wording)."""
+        day = on.isoformat()
+        for number in range(len(self.version_dates), 0, -1):
+            if self.version_dates[number - 1] <= day:
+                return number
+        return 1
 
     def require_not_frozen(self) -> None:
         if self.frozen_on is not None:
@@ -98,7 +109,8 @@ class WordedGoal(Aggregate):
         orphaned = [
             passage_id
             for passage_id, passage in self.passages.items()
-            if passage["status"] == "open" and passage["quote"] not in text
+            if passage["status"] == "open"
+            and text.count(passage["quote"]) < passage.get("occurrence", 1)
         ]
         self._wording_revised(
             version=self.current_version + 1,
@@ -128,17 +140,8 @@ class WordedGoal(Aggregate):
         effective_date: date,
         recorded_by: UUID,
     ) -> None:
-        self.versions.append(
-            {
-                "version": version,
-                "text": text,
-                "based_on": based_on,
-                "reason": reason,
-                "kind": kind,
-                "cause": {"type": cause_type, "id": cause_id},
-                "effective_date": effective_date,
-            }
-        )
+        self.wording = text
+        self.version_dates.append(effective_date.isoformat())
         for passage_id in orphaned_passages:
             self.passages[passage_id]["status"] = "orphaned"
 
@@ -157,7 +160,7 @@ class WordedGoal(Aggregate):
         text: str | None,
         quote: str | None,
         replacement: str | None,
-        participants: set[UUID],
+        participants: Container[UUID],
         effective_date: date,
         recorded_by: UUID,
     ) -> None:
@@ -323,7 +326,7 @@ class WordedGoal(Aggregate):
         amendment["decided_on"] = effective_date
         if outcome in (AmendmentOutcome.ADOPTED.value, AmendmentOutcome.PARTLY_ADOPTED.value):
             # The revision event that follows in the same save has this number.
-            amendment["resulting_version"] = len(self.versions) + 1
+            amendment["resulting_version"] = self.current_version + 1
 
     # --- open passages (yellow marking) ---------------------------------------------------------
 
@@ -333,14 +336,32 @@ class WordedGoal(Aggregate):
         quote: str,
         note: str,
         aan_zet: list[UUID],
-        participants: set[UUID],
+        participants: Container[UUID],
         effective_date: date,
         recorded_by: UUID,
+        occurrence: int | None = None,
     ) -> None:
+        """Mark a quoted span of the wording as still disputed. A quote that occurs more than
+        once needs `occurrence` (1 for the first, 2 for the second, …): which of the
+        identical spans is meant cannot be guessed."""
         self.require_not_frozen()
         values.text("quote", quote, values.MAX_WORDING)
-        if quote not in self.wording:
+        count = self.wording.count(quote)
+        if count == 0:
             raise QuoteNotFound(f"goal {self.code}: the quoted passage is not in the wording")
+        if occurrence is None and count > 1:
+            raise AmbiguousQuote(
+                "occurrence",
+                f"goal {self.code}: the quoted passage occurs {count} times in the wording; "
+                f"say which occurrence (1 to {count}) is meant",
+                occurrences=count,
+            )
+        if occurrence is not None and not 1 <= occurrence <= count:
+            raise values.InvalidInput(
+                "occurrence",
+                f"goal {self.code}: the quoted passage occurs {count} time(s); occurrence "
+                f"{occurrence} does not exist",
+            )
         parties = values.ids(aan_zet)
         for party_id in parties:
             if party_id not in participants:
@@ -351,6 +372,7 @@ class WordedGoal(Aggregate):
             note=values.optional_text("note", note),
             aan_zet=parties,
             version=self.current_version,
+            occurrence=occurrence or 1,
             effective_date=values.a_date("effective_date", effective_date),
             recorded_by=recorded_by,
         )
@@ -365,10 +387,12 @@ class WordedGoal(Aggregate):
         version: int,
         effective_date: date,
         recorded_by: UUID,
+        occurrence: int = 1,  # absent from events stored before it was asked for
     ) -> None:
         self.passages[passage_id] = {
             "id": passage_id,
             "quote": quote,
+            "occurrence": occurrence,
             "note": note,
             "aan_zet": list(aan_zet),
             "version": version,

@@ -1,15 +1,44 @@
-"""Meeting (overleg): where positions are taken; its date is their effective date."""
+"""Meeting (overleg): where positions are taken. Its date is their effective date.
+
+The positions taken in a meeting are events of the meeting, not of the goals they are about:
+one new aggregate per meeting, so negotiators logging meetings at the same moment never
+compete for a goal's version. The goal-level rules (the party takes part, the agreement was
+not yet signed, which wording version was in force) are checked against the goal and the
+agreement, which are read but not saved.
+
+Mistakes are corrected by new facts that point at the old ones: a position is corrected by a
+new position that replaces it, or retracted; the meeting's own facts are corrected as a whole,
+or the meeting is withdrawn with all its positions. Nothing is erased.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
 from onderhandeling.domain import values
-from onderhandeling.domain.errors import NotAParticipant
-from onderhandeling.domain.values import Confidentiality, MeetingKind
+from onderhandeling.domain.agreement import Agreement
+from onderhandeling.domain.errors import (
+    AgreementSigned,
+    AlreadyDecided,
+    DuplicatePosition,
+    NotAParticipant,
+    NotFound,
+    NotPresent,
+    RuleViolation,
+    Withdrawn,
+)
+from onderhandeling.domain.goal import Goal
+from onderhandeling.domain.plausibility import DateWindow
+from onderhandeling.domain.roster import Roster
+from onderhandeling.domain.values import Confidentiality, MeetingKind, Stance
+
+# goal id, date → the wording version of that goal in force on that date
+VersionInForce = Callable[[UUID, date], int]
 
 
 class Meeting(Aggregate):
@@ -24,31 +53,19 @@ class Meeting(Aggregate):
         attendees: list[UUID],
         summary: str,
         confidentiality: str,
-        participants: set[UUID],
+        roster: Roster,
+        window: DateWindow,
         recorded_by: UUID,
     ) -> Meeting:
-        present = values.ids(parties_present)
-        if not present:
-            raise values.InvalidInput(
-                "parties_present", "a meeting needs at least one party present"
-            )
-        for party_id in present:
-            if party_id not in participants:
-                raise NotAParticipant(
-                    "a party present does not take part in the agreement", party_id=str(party_id)
-                )
+        facts = _checked_facts(
+            title, kind, held_on, parties_present, summary, confidentiality, roster, window
+        )
         return cls(
             agreement_id=agreement_id,
-            title=values.text("title", title, values.MAX_SHORT),
-            kind=values.choice("kind", kind, MeetingKind).value,
-            parties_present=present,
             attendees=values.ids(attendees),
-            summary=values.optional_text("summary", summary),
-            confidentiality=values.choice(
-                "confidentiality", confidentiality, Confidentiality
-            ).value,
-            effective_date=values.a_date("held_on", held_on),
+            effective_date=facts.pop("held_on"),
             recorded_by=recorded_by,
+            **facts,
         )
 
     @event("Logged")
@@ -72,7 +89,326 @@ class Meeting(Aggregate):
         self.summary = summary
         self.confidentiality = confidentiality
         self.held_on = effective_date
+        self.withdrawn = False
+        # position id → the position as recorded; corrected and retracted ones stay
+        self.positions: dict[str, dict[str, Any]] = {}
 
     @property
     def is_internal(self) -> bool:
         return self.confidentiality == Confidentiality.INTERNAL
+
+    def require_open(self) -> None:
+        if self.withdrawn:
+            raise Withdrawn(f"the meeting '{self.title}' was withdrawn; it takes no more changes")
+
+    # --- positions ---------------------------------------------------------------------------
+
+    def record_position(
+        self,
+        position_id: UUID,
+        *,
+        goal: Goal,
+        agreement: Agreement,
+        party_id: UUID,
+        stance: str,
+        summary: str,
+        conditions: str,
+        wording_version: int | None,
+        confidentiality: str,
+        roster: Roster,
+        recorded_by: UUID,
+        corrects: UUID | None = None,
+        reason: str = "",
+    ) -> None:
+        """A party's stance on a goal, taken in this meeting; with `corrects`, a new version of
+        a position of this meeting that replaces it (the old one stays in the history).
+
+        The wording version is the one the position was about: by default the version in
+        force on the meeting's date, so a stance on an older wording is flagged for
+        reconfirmation."""
+        self.require_open()
+        if goal.agreement_id != self.agreement_id or agreement.id != self.agreement_id:
+            raise NotFound("goal not found in the agreement of this meeting", field="goal")
+        if agreement.signed_on is not None and self.held_on > agreement.signed_on:
+            raise AgreementSigned(
+                f"the agreement was signed on {agreement.signed_on.isoformat()}; a meeting held "
+                f"on {self.held_on.isoformat()} cannot add positions on its goals"
+            )
+        if party_id not in roster:
+            raise NotAParticipant(
+                f"{roster.label(party_id)} does not take part in the agreement",
+                party_id=str(party_id),
+                party=roster.label(party_id),
+            )
+        if party_id not in self.parties_present:
+            raise NotPresent(
+                "party",
+                f"{roster.label(party_id)} was not present at the meeting '{self.title}' of "
+                f"{self.held_on.isoformat()}; add the party to the parties present first",
+                party_id=str(party_id),
+                party=roster.label(party_id),
+            )
+        replaced = None if corrects is None else self._correctable(corrects)
+        if replaced is not None and (
+            replaced["goal_id"] != goal.id or replaced["party_id"] != party_id
+        ):
+            raise RuleViolation("a correction is for the same party and the same goal")
+        for other in self.positions.values():
+            if (
+                other["goal_id"] == goal.id
+                and other["party_id"] == party_id
+                and _standing(other)
+                and other is not replaced
+            ):
+                raise DuplicatePosition(
+                    "party",
+                    f"{roster.label(party_id)} already has a position on goal {goal.code} in "
+                    "this meeting; correct that position instead",
+                    party_id=str(party_id),
+                    party=roster.label(party_id),
+                    goal=goal.code,
+                )
+        version, given = self._version_discussed(goal, wording_version)
+        self._position_recorded(
+            position_id=str(position_id),
+            goal_id=goal.id,
+            party_id=party_id,
+            stance=values.choice("stance", stance, Stance).value,
+            summary=values.text("summary", summary),
+            conditions=values.optional_text("conditions", conditions),
+            wording_version=version,
+            version_given=given,
+            confidentiality=values.choice(
+                "confidentiality", confidentiality, Confidentiality
+            ).value,
+            corrects=None if corrects is None else str(corrects),
+            # A correction says why; a first recording needs no reason.
+            reason=values.optional_text("reason", reason)
+            if corrects is None
+            else values.text("reason", reason),
+            effective_date=self.held_on,
+            recorded_by=recorded_by,
+        )
+
+    def _version_discussed(self, goal: Goal, wording_version: int | None) -> tuple[int, bool]:
+        in_force = goal.version_in_force(self.held_on)
+        if wording_version is None:
+            return in_force, False
+        if not 1 <= wording_version <= goal.current_version:
+            raise values.InvalidInput(
+                "wording_version",
+                f"goal {goal.code} has no wording version {wording_version} "
+                f"(versions 1 to {goal.current_version})",
+            )
+        if wording_version > in_force:
+            raise values.InvalidInput(
+                "wording_version",
+                f"wording version {wording_version} of goal {goal.code} took effect after this "
+                f"meeting of {self.held_on.isoformat()} (version {in_force} was in force then)",
+            )
+        return wording_version, True
+
+    @event("PositionRecorded")
+    def _position_recorded(
+        self,
+        position_id: str,
+        goal_id: UUID,
+        party_id: UUID,
+        stance: str,
+        summary: str,
+        conditions: str,
+        wording_version: int,
+        version_given: bool,
+        confidentiality: str,
+        corrects: str | None,
+        reason: str,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> None:
+        self.positions[position_id] = {
+            "id": position_id,
+            "goal_id": goal_id,
+            "party_id": party_id,
+            "stance": stance,
+            "summary": summary,
+            "conditions": conditions,
+            "wording_version": wording_version,
+            "version_given": version_given,
+            "confidentiality": confidentiality,
+            "corrects": corrects,
+            "replaced_by": None,
+            "retracted": False,
+        }
+        if corrects is not None:
+            self.positions[corrects]["replaced_by"] = position_id
+
+    def position(self, position_id: UUID | str) -> dict[str, Any]:
+        try:
+            return self.positions[str(position_id)]
+        except KeyError:
+            raise NotFound("position not found in this meeting", id=str(position_id)) from None
+
+    def _correctable(self, position_id: UUID | str) -> dict[str, Any]:
+        position = self.position(position_id)
+        if not _standing(position):
+            raise AlreadyDecided("that position was already corrected or retracted")
+        return position
+
+    def retract_position(self, position_id: UUID, reason: str, recorded_by: UUID) -> None:
+        """Withdraw a position logged in error; it stays in the history, marked retracted."""
+        self.require_open()
+        self._correctable(position_id)
+        self._position_retracted(
+            position_id=str(position_id),
+            reason=values.text("reason", reason),
+            effective_date=self.held_on,
+            recorded_by=recorded_by,
+        )
+
+    @event("PositionRetracted")
+    def _position_retracted(
+        self, position_id: str, reason: str, effective_date: date, recorded_by: UUID
+    ) -> None:
+        self.positions[position_id]["retracted"] = True
+
+    def standing_positions(self) -> list[dict[str, Any]]:
+        return [p for p in self.positions.values() if _standing(p)]
+
+    # --- corrections of the meeting itself ----------------------------------------------------
+
+    def correct(
+        self,
+        *,
+        title: str,
+        kind: str,
+        held_on: date,
+        parties_present: list[UUID],
+        summary: str,
+        confidentiality: str,
+        reason: str,
+        roster: Roster,
+        window: DateWindow,
+        version_in_force: VersionInForce,
+        recorded_by: UUID,
+    ) -> None:
+        """Correct the meeting's facts as a whole. Its positions move with its date: a
+        position whose wording version was not given explicitly gets the version in force on
+        the corrected date. A party that still has positions here cannot be taken off the
+        parties present (retract or correct those positions first)."""
+        self.require_open()
+        facts = _checked_facts(
+            title, kind, held_on, parties_present, summary, confidentiality, roster, window
+        )
+        present = set(facts["parties_present"])
+        for position in self.standing_positions():
+            if position["party_id"] not in present:
+                raise NotPresent(
+                    "parties_present",
+                    f"{roster.label(position['party_id'])} has positions in this meeting; "
+                    "retract them before taking the party off the parties present",
+                    party_id=str(position["party_id"]),
+                    party=roster.label(position["party_id"]),
+                )
+        current = {
+            "title": self.title,
+            "kind": self.kind,
+            "held_on": self.held_on,
+            "parties_present": self.parties_present,
+            "summary": self.summary,
+            "confidentiality": self.confidentiality,
+        }
+        if facts == current:
+            raise RuleViolation("the correction changes nothing", field="reason")
+        versions: dict[str, int] = {}
+        if facts["held_on"] != self.held_on:
+            for position in self.standing_positions():
+                if position["version_given"]:
+                    continue
+                version = version_in_force(position["goal_id"], facts["held_on"])
+                if version != position["wording_version"]:
+                    versions[position["id"]] = version
+        self._corrected(
+            title=facts["title"],
+            kind=facts["kind"],
+            parties_present=facts["parties_present"],
+            summary=facts["summary"],
+            confidentiality=facts["confidentiality"],
+            reason=values.text("reason", reason),
+            wording_versions=versions,
+            effective_date=facts["held_on"],
+            recorded_by=recorded_by,
+        )
+
+    @event("Corrected")
+    def _corrected(
+        self,
+        title: str,
+        kind: str,
+        parties_present: list[UUID],
+        summary: str,
+        confidentiality: str,
+        reason: str,
+        wording_versions: dict[str, int],
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> None:
+        self.title = title
+        self.kind = kind
+        self.parties_present = list(parties_present)
+        self.summary = summary
+        self.confidentiality = confidentiality
+        self.held_on = effective_date
+        for position_id, version in wording_versions.items():
+            self.positions[position_id]["wording_version"] = version
+
+    def withdraw(self, reason: str, recorded_by: UUID) -> None:
+        """The meeting was logged in error (it never took place, or is a duplicate): it and
+        all its positions leave the state; the history keeps them, marked withdrawn."""
+        if self.withdrawn:
+            raise AlreadyDecided(f"the meeting '{self.title}' was already withdrawn")
+        self._withdrawn(
+            reason=values.text("reason", reason),
+            effective_date=self.held_on,
+            recorded_by=recorded_by,
+        )
+
+    @event("Withdrawn")
+    def _withdrawn(self, reason: str, effective_date: date, recorded_by: UUID) -> None:
+        self.withdrawn = True
+
+
+def _standing(position: dict[str, Any]) -> bool:
+    return position["replaced_by"] is None and not position["retracted"]
+
+
+def _checked_facts(
+    title: str,
+    kind: str,
+    held_on: date,
+    parties_present: list[UUID],
+    summary: str,
+    confidentiality: str,
+    roster: Roster,
+    window: DateWindow,
+) -> dict[str, Any]:
+    """A meeting's own facts, checked: the same rules when logged and when corrected."""
+    present = values.ids(parties_present)
+    if not present:
+        raise values.InvalidInput("parties_present", "a meeting needs at least one party present")
+    for party_id in present:
+        if party_id not in roster:
+            raise NotAParticipant(
+                f"{roster.label(party_id)} is among the parties present but does not take part "
+                "in the agreement",
+                field="parties_present",
+                party_id=str(party_id),
+                party=roster.label(party_id),
+            )
+    return {
+        "title": values.text("title", title, values.MAX_SHORT),
+        "kind": values.choice("kind", kind, MeetingKind).value,
+        "held_on": window.happened("held_on", values.a_date("held_on", held_on)),
+        "parties_present": present,
+        "summary": values.optional_text("summary", summary),
+        "confidentiality": values.choice("confidentiality", confidentiality, Confidentiality).value,
+    }

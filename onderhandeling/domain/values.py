@@ -12,6 +12,7 @@ from typing import TypeVar
 from uuid import UUID
 
 from onderhandeling.domain.errors import InvalidInput as InvalidInput
+from onderhandeling.domain.plausibility import in_years
 
 # Generous limits: a goal's wording is a paragraph or a page, not a book.
 MAX_WORDING = 20_000
@@ -120,9 +121,10 @@ def texts(field: str, values: list[str], limit: int = MAX_TEXT) -> list[str]:
 
 
 def a_date(field: str, value: object) -> date:
+    """A date (not a datetime) in the years the record accepts (see plausibility.py)."""
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InvalidInput(field, f"{field} must be a date")
-    return value
+    return in_years(field, value)
 
 
 def ids(values: list[UUID]) -> list[UUID]:

@@ -84,6 +84,12 @@ class CurrentPositions:
             if current is not None and current.position_id == position_id:
                 self._set(agreement_id, key, self._latest_remaining(key))
 
+    def prepare(self, agreement_id: str, goal_id: str) -> None:
+        """Read a goal's standing positions before one of their rows is closed: they are
+        found through their open rows."""
+        if goal_id not in self._loaded_goals:
+            self._load(agreement_id, goal_id)
+
     def write(self) -> None:
         """Store what changed in this batch (called once, before the tracking position moves)."""
         for key in sorted(self._changed):
@@ -109,8 +115,8 @@ class CurrentPositions:
         self._loaded_goals.add(goal_id)
         for row in self.sql.rows(
             "SELECT c.goal_id, c.party_id, c.audience, p.effective_date, p.seq, p.position_id "
-            "FROM proj_current_positions c JOIN proj_positions p ON p.position_id = c.position_id "
-            "WHERE c.goal_id = ?",
+            "FROM proj_current_positions c JOIN proj_positions p "
+            "ON p.position_id = c.position_id AND p.withdrawn_at IS NULL WHERE c.goal_id = ?",
             [goal_id],
         ):
             key = (row["goal_id"], row["party_id"], row["audience"])

@@ -57,7 +57,7 @@ class Batch:
     wordings: dict[str, tuple[int, str, list[Span]]] = field(default_factory=dict)
     party_codes: dict[str, str] = field(default_factory=dict)
     goals: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (agreement, code)
-    meetings: dict[str, str] = field(default_factory=dict)  # id → confidentiality (immutable)
+    meetings: dict[str, str] = field(default_factory=dict)  # id → confidentiality
     current_positions: CurrentPositions = field(init=False)
 
     def __post_init__(self) -> None:
@@ -158,8 +158,18 @@ def timeline(
             1 if substantive else 0,
             confidentiality,
             _ENCODE(details) if details else "{}",
+            None,  # struck_at
         ),
     )
+
+
+def about_goals(batch: Batch, ctx: Ctx, goal_ids: list[str]) -> None:
+    """The timeline entry of this event also belongs to these goals' histories."""
+    for goal_id in dict.fromkeys(goal_ids):
+        batch.sql.defer(_TIMELINE_GOAL_INSERT, (ctx.seq, goal_id))
+
+
+_TIMELINE_GOAL_INSERT = insert_statement("proj_timeline_goals", ("seq", "goal_id"))
 
 
 # Built once: a timeline row is written for every event.
@@ -178,6 +188,7 @@ TIMELINE_INSERT = insert_statement(
         "substantive",
         "confidentiality",
         "details_json",
+        "struck_at",
     ),
 )
 

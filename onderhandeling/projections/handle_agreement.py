@@ -1,5 +1,6 @@
 """Projection of the other aggregates' events: persons, parties, agreements (priorities,
-participants, milestones, baselines, signatures), meetings, decisions and discussion points."""
+participants, milestones, baselines, signatures) and discussion points. Meetings are in
+handle_meeting.py, decisions in handle_decision.py."""
 
 from __future__ import annotations
 
@@ -173,67 +174,6 @@ def _signing_completed(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(batch, ctx, "Akkoord door alle partijen ondertekend", agreement_id=ctx.aggregate_id)
 
 
-def _meeting_logged(batch: Batch, ctx: Ctx, e: Any) -> None:
-    parties = [str(p) for p in e.parties_present]
-    batch.sql.insert(
-        "proj_meetings",
-        {
-            "meeting_id": ctx.aggregate_id,
-            "agreement_id": str(e.agreement_id),
-            "title": e.title,
-            "kind": e.kind,
-            "parties_json": to_json(parties),
-            "attendees_json": to_json([str(p) for p in e.attendees]),
-            "summary": e.summary,
-            "confidentiality": e.confidentiality,
-            **ctx.when(),
-        },
-    )
-    codes = ", ".join(batch.party_code(p) for p in parties)
-    timeline(
-        batch,
-        ctx,
-        f"Overleg '{e.title}' ({e.kind}) met {codes}",
-        agreement_id=e.agreement_id,
-        confidentiality=e.confidentiality,
-        details={"meeting_id": ctx.aggregate_id, "summary": e.summary},
-    )
-
-
-def _decision_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.insert(
-        "proj_decisions",
-        {
-            "decision_id": ctx.aggregate_id,
-            "agreement_id": str(e.agreement_id),
-            "decided_by": e.decided_by,
-            "reference": e.reference,
-            "title": e.title,
-            "text": e.text,
-            "option_json": None if e.option is None else to_json(e.option),
-            "confidentiality": e.confidentiality,
-            **ctx.when(),
-        },
-    )
-    batch.sql.executemany(
-        "INSERT INTO proj_decision_goals (decision_id, goal_id) VALUES (?, ?)",
-        [(ctx.aggregate_id, str(g)) for g in e.goal_ids],
-    )
-    reference = f" ({e.reference})" if e.reference else ""
-    timeline(
-        batch,
-        ctx,
-        f"Besluit {e.decided_by}{reference}: {e.title}",
-        agreement_id=e.agreement_id,
-        confidentiality=e.confidentiality,
-        details={
-            "decision_id": ctx.aggregate_id,
-            "goal_ids": [str(g) for g in e.goal_ids],
-            "text": e.text,
-        },
-    )
-
-
 def _point_raised(batch: Batch, ctx: Ctx, e: Any) -> None:
     batch.sql.insert(
         "proj_discussion_points",
@@ -330,8 +270,6 @@ OTHER_HANDLERS: dict[tuple[str, str], Handler] = {
     ("Agreement", "BaselineFrozen"): _baseline_frozen,
     ("Agreement", "SignatureRecorded"): _signature_recorded,
     ("Agreement", "SigningCompleted"): _signing_completed,
-    ("Meeting", "Logged"): _meeting_logged,
-    ("Decision", "Recorded"): _decision_recorded,
     ("DiscussionPoint", "Raised"): _point_raised,
     ("DiscussionPoint", "PreferenceStated"): _preference_stated,
     ("DiscussionPoint", "OptionChosen"): _option_chosen,

@@ -239,6 +239,8 @@ def _passage_marked(batch: Batch, ctx: Ctx, e: Any) -> None:
             "note": e.note,
             "aan_zet_json": to_json([str(p) for p in e.aan_zet]),
             "version": e.version,
+            # Events stored before a quote could occur more than once in a wording lack it.
+            "occurrence": getattr(e, "occurrence", 1),
             "resolved_on": None,
             "resolved_at": None,
             "resolution": "",

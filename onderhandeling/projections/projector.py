@@ -18,14 +18,17 @@ from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from eventsourcing.application import Application
+from psycopg_pool import ConnectionPool
 
 from onderhandeling.config import Database
 from onderhandeling.projections.events import Batch, Ctx
 from onderhandeling.projections.handle_agreement import OTHER_HANDLERS
+from onderhandeling.projections.handle_decision import DECISION_HANDLERS
 from onderhandeling.projections.handle_goal import GOAL_HANDLERS
+from onderhandeling.projections.handle_meeting import MEETING_HANDLERS
 from onderhandeling.projections.schema import TRACKING, create_tables, drop_tables
 from onderhandeling.projections.sql import Sql
-from onderhandeling.storage import connect
+from onderhandeling.storage import connect, postgres_pool
 
 # Notifications per transaction: large enough to amortise the commit (each one writes the
 # touched index pages to the WAL), small enough that a writer waiting for SQLite's lock during
@@ -44,10 +47,13 @@ BIG_CATCH_UP_CACHE_KIB = 65536
 Progress = Callable[[int, int], None]
 
 
+HANDLERS = {**OTHER_HANDLERS, **MEETING_HANDLERS, **DECISION_HANDLERS}
+
+
 def apply(batch: Batch, seq: int, event: Any) -> None:
     """Apply one decoded event; events the read models do not need are skipped."""
     kind, _, name = type(event).__qualname__.rpartition(".")
-    handler = GOAL_HANDLERS.get(name) if kind in GOAL_KINDS else OTHER_HANDLERS.get((kind, name))
+    handler = GOAL_HANDLERS.get(name) if kind in GOAL_KINDS else HANDLERS.get((kind, name))
     if handler is not None:
         handler(batch, Ctx.of(seq, event), event)
 
@@ -62,6 +68,8 @@ class Projector:
         self.database = database
         self._local = threading.local()
         self._schema_ready = False
+        self._pool: ConnectionPool | None = None
+        self._pool_lock = threading.Lock()
 
     @property
     def app(self) -> Application[Any]:
@@ -73,8 +81,8 @@ class Projector:
     @contextmanager
     def connection(self) -> Iterator[Sql]:
         """A connection to the store's database. SQLite connections are kept per thread (they
-        are cheap to keep and sqlite3 objects stay in their thread); PostgreSQL ones are opened
-        per use, so no server connection outlives the work."""
+        are cheap to keep and sqlite3 objects stay in their thread); PostgreSQL ones come from
+        a small pool, closed with the application."""
         if self.database.kind == "sqlite":
             sql: Sql | None = getattr(self._local, "sql", None)
             if sql is None:
@@ -89,8 +97,18 @@ class Projector:
                 self._local.stack = stack
             yield sql
             return
-        with connect(self.database) as conn:
+        if self._pool is None:
+            with self._pool_lock:
+                if self._pool is None:
+                    self._pool = postgres_pool(self.database)
+        with self._pool.connection() as conn:
             yield Sql(conn, self.database)
+
+    def close(self) -> None:
+        """Close the PostgreSQL connections (SQLite ones go with their threads)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
     def _ensure_schema(self, sql: Sql) -> None:
         if not self._schema_ready:
@@ -130,27 +148,43 @@ class Projector:
             sql.conn.execute(f"PRAGMA cache_size={int(previous)}")  # frees the extra pages
 
     def _apply_pages(self, sql: Sql, last: int, progress: Progress | None) -> int:
+        """Read and decode a page of notifications, then apply it in one writing transaction.
+
+        The page is read *before* the write lock is taken, never while holding it: reading
+        goes through the library's connection pool, whose queue may hold a save that waits
+        for the very lock we would hold (on SQLite events and read models share one file),
+        and neither would move until a time-out. Under the lock only the notifications after
+        the position then locked are applied, so work another process did meanwhile is
+        skipped, not repeated."""
         done = 0
         while True:
-            with sql.transaction(write=True):
-                position = sql.lock_tracking(TRACKING)
-                if position >= last:
-                    break
-                size = FAR_BEHIND_BATCH if last - position > FAR_BEHIND_BATCH else BATCH
-                page = self.app.recorder.select_notifications(position + 1, size, stop=last)
-                if not page:
-                    break
-                batch = Batch(sql)
-                for notification in page:
-                    apply(batch, notification.id, self.app.mapper.to_domain_event(notification))
-                batch.finish()
-                sql.execute(
-                    "UPDATE proj_tracking SET position = ? WHERE name = ?",
-                    [page[-1].id, TRACKING],
+            position = self.position(sql)
+            if position >= last:
+                break
+            size = FAR_BEHIND_BATCH if last - position > FAR_BEHIND_BATCH else BATCH
+            page = [
+                (notification.id, self.app.mapper.to_domain_event(notification))
+                for notification in self.app.recorder.select_notifications(
+                    position + 1, size, stop=last
                 )
-            done += len(page)
+            ]
+            if not page:
+                break
+            with sql.transaction(write=True):
+                locked = sql.lock_tracking(TRACKING)
+                todo = [(seq, event) for seq, event in page if seq > locked]
+                if todo:
+                    batch = Batch(sql)
+                    for seq, event in todo:
+                        apply(batch, seq, event)
+                    batch.finish()
+                    sql.execute(
+                        "UPDATE proj_tracking SET position = ? WHERE name = ?",
+                        [todo[-1][0], TRACKING],
+                    )
+            done += len(todo)
             if progress is not None:
-                progress(page[-1].id, last)
+                progress(page[-1][0], last)
         return done
 
     def rebuild(self, progress: Progress | None = None) -> int:
@@ -171,12 +205,24 @@ class Projector:
 
     @contextmanager
     def reading(self) -> Iterator[Sql]:
-        """Catch up, then one read transaction: a reader sees every change saved before it."""
+        """Catch up, then one read transaction: a reader sees every change saved before it.
+
+        Re-entrant: a read inside another read on the same thread joins it, so a page or an
+        API answer built from several queries reads one consistent snapshot, and a change
+        saved meanwhile cannot show in one part and not in another."""
+        joined: Sql | None = getattr(self._local, "reading", None)
+        if joined is not None:
+            yield joined
+            return
         with self.connection() as sql:
             self._ensure_schema(sql)
             self._catch_up(sql, None)
-            with sql.transaction():
-                yield sql
+            with sql.transaction(snapshot=True):
+                self._local.reading = sql
+                try:
+                    yield sql
+                finally:
+                    self._local.reading = None
 
 
 def _tracked(sql: Sql) -> int:
@@ -195,6 +241,14 @@ def projector_of(app: Application[Any]) -> Projector:
             projector = Projector(app, app.database)  # type: ignore[attr-defined]
             _projectors[app] = projector
         return projector
+
+
+def close_projector(app: Application[Any]) -> None:
+    """Close the projector of this application, if it has one."""
+    with _lock:
+        projector = _projectors.pop(app, None)
+    if projector is not None:
+        projector.close()
 
 
 def catch_up(app: Application[Any]) -> int:

@@ -3,12 +3,13 @@ condition, and names resolved at read time (so an erased person's name is gone e
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -22,9 +23,28 @@ from onderhandeling.visibility import Reader
 
 @contextmanager
 def read_models(app: Application[Any]) -> Iterator[Sql]:
-    """Catch the read models up, then read them in one transaction."""
+    """Catch the read models up, then read them in one transaction. Reads nested inside
+    (on the same thread) join it, so they all see one snapshot."""
     with projector_of(app).reading() as sql:
         yield sql
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+App = TypeVar("App", bound=Application[Any])
+
+
+def in_one_snapshot(build: Callable[Concatenate[App, P], T]) -> Callable[Concatenate[App, P], T]:
+    """For a view built from several reads (a page, an API answer): every read it makes
+    sees the same snapshot of the read models, so a change saved while it is being built
+    shows in all of it or in none."""
+
+    @functools.wraps(build)
+    def built(app: App, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        with read_models(app):
+            return build(app, *args, **kwargs)
+
+    return built
 
 
 @dataclass(frozen=True)
@@ -149,4 +169,6 @@ def timeline_entry(row: Row, names: dict[str, str]) -> dict[str, Any]:
         "substantive": bool(row["substantive"]),
         "confidentiality": row["confidentiality"],
         "details": json.loads(row["details_json"]),
+        # Set when the fact was taken back later (a retracted position, a withdrawn meeting).
+        "struck_at": row["struck_at"],
     }

@@ -209,7 +209,10 @@ def changes_since(
                 raise
             condition, params = "effective_date >= ?", [day.isoformat()]
             about = {"baseline": None, "date": day.isoformat()}
-        where = f"WHERE agreement_id = ? AND {condition} AND {visible(reader)}"
+        # A retracted position or a withdrawn meeting is no change any more.
+        where = (
+            f"WHERE agreement_id = ? AND {condition} AND {visible(reader)} AND struck_at IS NULL"
+        )
         if limit is None:
             rows = sql.rows(
                 f"SELECT * FROM proj_timeline {where} ORDER BY effective_date, seq",

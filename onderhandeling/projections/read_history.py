@@ -69,8 +69,9 @@ def history_in(sql: Sql, goal_id: str, reader: Reader, substantive: bool) -> dic
     rows = sql.rows(
         "SELECT * FROM proj_timeline WHERE (goal_id = ? OR seq IN (SELECT d.seq FROM "
         "proj_decisions d JOIN proj_decision_goals dg ON dg.decision_id = d.decision_id "
-        f"WHERE dg.goal_id = ?)) AND {visible(reader)}{only} ORDER BY effective_date, seq",
-        [goal_id, goal_id],
+        "WHERE dg.goal_id = ?) OR seq IN (SELECT seq FROM proj_timeline_goals WHERE goal_id = ?))"
+        f" AND {visible(reader)}{only} ORDER BY effective_date, seq",
+        [goal_id, goal_id, goal_id],
     )
     versions = {
         r["seq"]: r

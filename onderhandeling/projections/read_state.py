@@ -53,14 +53,7 @@ def state_in(sql: Sql, agreement_id: str, reader: Reader, clock: Clock) -> dict[
     )
     goals = goals_at(sql, agreement_id, clock)
     stances = current_stances(sql, agreement_id, reader, clock)
-    meetings = {
-        r["meeting_id"]: r
-        for r in sql.rows(
-            f"SELECT meeting_id, title, effective_date FROM proj_meetings "
-            f"WHERE agreement_id = ? AND {visible(reader)}",
-            [agreement_id],
-        )
-    }
+    meetings = meetings_at(sql, agreement_id, reader, clock)
     passages = _open_passages(sql, agreement_id, clock)
     amendments = _pending_amendments(sql, agreement_id, clock, codes)
     signatories = [p["party_id"] for p in participants if p["role"] == "signatory"]
@@ -121,6 +114,30 @@ def state_in(sql: Sql, agreement_id: str, reader: Reader, clock: Clock) -> dict[
             }
             for p in participants
         ],
+    }
+
+
+def meetings_at(sql: Sql, agreement_id: str, reader: Reader, clock: Clock) -> dict[str, Row]:
+    """meeting id → title and date of each meeting this reader may see, as known then: a
+    meeting corrected later shows its facts as they were recorded by ``known_at``."""
+    if clock.known is None:
+        return {
+            r["meeting_id"]: r
+            for r in sql.rows(
+                "SELECT meeting_id, title, effective_date FROM proj_meetings "
+                f"WHERE agreement_id = ? AND {visible(reader)}",
+                [agreement_id],
+            )
+        }
+    return {
+        r["meeting_id"]: r
+        for r in sql.rows(
+            "SELECT v.meeting_id, v.title, v.effective_date FROM proj_meeting_versions v "
+            "JOIN proj_meetings m ON m.meeting_id = v.meeting_id "
+            f"WHERE m.agreement_id = ? AND {visible(reader, 'v.confidentiality')} "
+            "AND v.recorded_at <= ? AND (v.superseded_at IS NULL OR v.superseded_at > ?)",
+            [agreement_id, clock.known, clock.known],
+        )
     }
 
 
@@ -203,7 +220,7 @@ def current_stances(
         "SELECT p.* FROM (SELECT g.goal_id, t.party_id FROM proj_goals g "
         "JOIN (SELECT DISTINCT party_id FROM proj_participants WHERE agreement_id = ?) t "
         f"ON 1 = 1 WHERE g.agreement_id = ?{only_goal}) k "
-        "JOIN proj_positions p ON p.position_id = (SELECT q.position_id FROM proj_positions q "
+        "JOIN proj_positions p ON p.row_id = (SELECT q.row_id FROM proj_positions q "
         "WHERE q.goal_id = k.goal_id AND q.party_id = k.party_id AND "
         f"{' AND '.join(conditions)} ORDER BY q.agreement_id DESC, q.goal_id DESC, "
         "q.party_id DESC, q.effective_date DESC, q.seq DESC LIMIT 1)",
@@ -221,7 +238,7 @@ def _standing_positions(
     only_goal = "" if goal_id is None else " AND c.goal_id = ?"
     rows = sql.rows(
         "SELECT p.* FROM proj_current_positions c "
-        "JOIN proj_positions p ON p.position_id = c.position_id "
+        "JOIN proj_positions p ON p.position_id = c.position_id AND p.withdrawn_at IS NULL "
         f"WHERE c.agreement_id = ? AND c.audience = ?{only_goal}",
         [agreement_id, audience_of(reader), *([] if goal_id is None else [goal_id])],
     )
@@ -319,6 +336,15 @@ def discussion_points(
             [agreement_id],
         )
     }
+    if clock.known is not None:
+        # A decision corrected later reads as it was recorded by then.
+        for r in sql.rows(
+            "SELECT v.decision_id, v.reference, v.title FROM proj_decision_versions v "
+            "JOIN proj_decisions d ON d.decision_id = v.decision_id WHERE d.agreement_id = ? "
+            "AND v.recorded_at <= ? AND (v.superseded_at IS NULL OR v.superseded_at > ?)",
+            [agreement_id, clock.known, clock.known],
+        ):
+            decisions[r["decision_id"]] = {**decisions[r["decision_id"]], **r}
     found = []
     for point in points:
         preferences: dict[str, dict[str, Any]] = {}

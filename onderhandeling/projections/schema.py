@@ -10,7 +10,7 @@ from __future__ import annotations
 from onderhandeling.projections.sql import Sql
 
 # Bump when a table changes: an older schema is dropped and rebuilt from the log.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 TRACKING = "read_models"
 
 # Columns shared by rows made from one event.
@@ -56,12 +56,20 @@ TABLES: dict[str, str] = {
     "cause_confidentiality TEXT NOT NULL, " + _WHEN + ", diff_text TEXT NOT NULL, "
     "diff_html TEXT NOT NULL, text TEXT NOT NULL, provenance_json TEXT NOT NULL, "
     "PRIMARY KEY (goal_id, version)",
-    # A position is withdrawn on the recorded clock only: a correction or retraction fixes the
-    # record (what we know), it does not say the party changed its mind on some date.
-    "proj_positions": "position_id TEXT PRIMARY KEY, goal_id TEXT NOT NULL, "
+    # One row per version of a position's record. A position is withdrawn on the recorded
+    # clock only: a correction or retraction fixes the record (what we know), it does not say
+    # the party changed its mind on some date. When its meeting's date or confidentiality is
+    # corrected, its row is closed (withdrawn_at) and a new row ("position:seq") opens, so
+    # "as known at" a moment before the correction still finds the original.
+    # holder_id is the aggregate whose events record the position: its meeting, or its goal
+    # for positions recorded before meetings held them. own_confidentiality is as recorded;
+    # confidentiality also counts the meeting's (a position in an internal meeting is internal).
+    "proj_positions": "row_id TEXT PRIMARY KEY, position_id TEXT NOT NULL, "
+    "holder_id TEXT NOT NULL, goal_id TEXT NOT NULL, "
     "agreement_id TEXT NOT NULL, party_id TEXT NOT NULL, stance TEXT NOT NULL, "
     "summary TEXT NOT NULL, conditions TEXT NOT NULL, meeting_id TEXT, "
-    "wording_version INTEGER NOT NULL, confidentiality TEXT NOT NULL, corrects TEXT, "
+    "wording_version INTEGER NOT NULL, own_confidentiality TEXT NOT NULL, "
+    "confidentiality TEXT NOT NULL, corrects TEXT, reason TEXT NOT NULL, "
     "replaced_by TEXT, withdrawn_at TEXT, retracted INTEGER NOT NULL, "
     "retract_reason TEXT NOT NULL, " + _WHEN,
     # The standing position per goal, party and audience (see current_positions.py).
@@ -74,14 +82,27 @@ TABLES: dict[str, str] = {
     "decision_reason TEXT NOT NULL, adopted_text TEXT, resulting_version INTEGER, " + _WHEN,
     "proj_passages": "passage_id TEXT PRIMARY KEY, goal_id TEXT NOT NULL, quote TEXT NOT NULL, "
     "note TEXT NOT NULL, aan_zet_json TEXT NOT NULL, version INTEGER NOT NULL, "
+    "occurrence INTEGER NOT NULL, "
     "resolved_on TEXT, resolved_at TEXT, resolution TEXT NOT NULL, orphaned_version INTEGER, "
     "orphaned_on TEXT, orphaned_at TEXT, " + _WHEN,
+    # Meetings and decisions as they stand now (corrected); every version of their facts is
+    # kept in the *_versions tables, for "as known at" and for the history of corrections.
     "proj_meetings": "meeting_id TEXT PRIMARY KEY, agreement_id TEXT NOT NULL, "
     "title TEXT NOT NULL, kind TEXT NOT NULL, parties_json TEXT NOT NULL, "
-    "attendees_json TEXT NOT NULL, summary TEXT NOT NULL, confidentiality TEXT NOT NULL, " + _WHEN,
+    "attendees_json TEXT NOT NULL, summary TEXT NOT NULL, confidentiality TEXT NOT NULL, "
+    "corrections INTEGER NOT NULL, withdrawn_at TEXT, withdraw_reason TEXT NOT NULL, " + _WHEN,
+    "proj_meeting_versions": "meeting_id TEXT NOT NULL, title TEXT NOT NULL, "
+    "kind TEXT NOT NULL, parties_json TEXT NOT NULL, summary TEXT NOT NULL, "
+    "confidentiality TEXT NOT NULL, reason TEXT NOT NULL, superseded_at TEXT, "
+    + _WHEN
+    + ", PRIMARY KEY (meeting_id, seq)",
     "proj_decisions": "decision_id TEXT PRIMARY KEY, agreement_id TEXT NOT NULL, "
     "decided_by TEXT NOT NULL, reference TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL, "
-    "option_json TEXT, confidentiality TEXT NOT NULL, " + _WHEN,
+    "option_json TEXT, confidentiality TEXT NOT NULL, corrections INTEGER NOT NULL, " + _WHEN,
+    "proj_decision_versions": "decision_id TEXT NOT NULL, reference TEXT NOT NULL, "
+    "title TEXT NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL, superseded_at TEXT, "
+    + _WHEN
+    + ", PRIMARY KEY (decision_id, seq)",
     "proj_decision_goals": "decision_id TEXT NOT NULL, goal_id TEXT NOT NULL, "
     "PRIMARY KEY (decision_id, goal_id)",
     "proj_discussion_points": "point_id TEXT PRIMARY KEY, agreement_id TEXT NOT NULL, "
@@ -90,15 +111,23 @@ TABLES: dict[str, str] = {
     "chosen_on TEXT, chosen_at TEXT, " + _WHEN,
     "proj_preferences": "point_id TEXT NOT NULL, party_id TEXT NOT NULL, option_key TEXT NOT NULL, "
     "reason TEXT NOT NULL, " + _WHEN + ", PRIMARY KEY (seq)",
+    # struck_at: when the fact of an entry was taken back (a retracted position, a withdrawn
+    # meeting): the history keeps showing it, marked; "what changed" leaves it out.
     "proj_timeline": "seq BIGINT PRIMARY KEY, agreement_id TEXT, goal_id TEXT, "
     "aggregate_id TEXT NOT NULL, event TEXT NOT NULL, effective_date TEXT, "
     "recorded_at TEXT NOT NULL, recorded_by TEXT, summary TEXT NOT NULL, "
-    "substantive INTEGER NOT NULL, confidentiality TEXT NOT NULL, details_json TEXT NOT NULL",
+    "substantive INTEGER NOT NULL, confidentiality TEXT NOT NULL, details_json TEXT NOT NULL, "
+    "struck_at TEXT",
+    # Further goals an entry is about, beyond its goal_id (a meeting's correction concerns
+    # every goal it has positions on).
+    "proj_timeline_goals": "seq BIGINT NOT NULL, goal_id TEXT NOT NULL, PRIMARY KEY (goal_id, seq)",
 }
 
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS proj_goals_agreement ON proj_goals (agreement_id)",
     "CREATE INDEX IF NOT EXISTS proj_positions_goal ON proj_positions (goal_id, party_id)",
+    "CREATE INDEX IF NOT EXISTS proj_positions_id ON proj_positions (position_id)",
+    "CREATE INDEX IF NOT EXISTS proj_positions_meeting ON proj_positions (meeting_id)",
     "CREATE INDEX IF NOT EXISTS proj_positions_current ON proj_positions "
     "(agreement_id, goal_id, party_id, effective_date, seq)",
     "CREATE INDEX IF NOT EXISTS proj_current_positions_agreement ON proj_current_positions "
@@ -110,7 +139,8 @@ INDEXES = [
     # Ordered like "the newest changes since a date" and covering its count, so the dashboard
     # reads 50 index entries and counts without visiting the rows.
     "CREATE INDEX IF NOT EXISTS proj_timeline_agreement ON proj_timeline "
-    "(agreement_id, effective_date, seq, confidentiality)",
+    "(agreement_id, effective_date, seq, confidentiality, struck_at)",
+    "CREATE INDEX IF NOT EXISTS proj_timeline_aggregate ON proj_timeline (aggregate_id)",
     "CREATE INDEX IF NOT EXISTS proj_preferences_point ON proj_preferences (point_id)",
 ]
 

@@ -118,12 +118,17 @@ class Sql:
             self.execute(statement, [*values.values(), *where.values()])
 
     @contextmanager
-    def transaction(self, write: bool = False) -> Iterator[Sql]:
+    def transaction(self, write: bool = False, snapshot: bool = False) -> Iterator[Sql]:
         """One transaction. A writing one on SQLite takes the write lock at once (BEGIN
-        IMMEDIATE), so two catch-ups never both read the same old position."""
+        IMMEDIATE), so two catch-ups never both read the same old position. A snapshot reads
+        one consistent state however many statements it runs: SQLite's WAL gives every read
+        transaction that; PostgreSQL needs REPEATABLE READ (its default gives each statement
+        a state of its own)."""
         if self.postgres:
             # psycopg opens a transaction implicitly on the first statement.
             try:
+                if snapshot:
+                    self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 yield self
                 self.flush()
             except BaseException:

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 
 from onderhandeling.application import Negotiations, PositionInput
 from onderhandeling.visibility import Reader
-from onderhandeling.web import api_goals
+from onderhandeling.web import api_goals, api_records
 from onderhandeling.web import api_reads as read_api
 from onderhandeling.web.api_support import ReaderDep, Service, Writer, day, goal_in, party
 from onderhandeling.web.schemas import (
@@ -258,3 +258,4 @@ def sign(
 
 
 router.include_router(api_goals.router)
+router.include_router(api_records.router)

@@ -220,7 +220,13 @@ def mark_passage(
 ) -> Created:
     aan_zet = [party(app, code, f"aan_zet.{i}") for i, code in enumerate(body.aan_zet)]
     passage_id = app.mark_passage(
-        goal, body.quote, body.note, aan_zet, day(body.effective_date), user.person_id
+        goal,
+        body.quote,
+        body.note,
+        aan_zet,
+        day(body.effective_date),
+        user.person_id,
+        occurrence=body.occurrence,
     )
     return Created(id=passage_id)
 

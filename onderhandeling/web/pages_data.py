@@ -19,6 +19,7 @@ from onderhandeling.projections import (
     list_meeting_titles,
     list_meetings,
 )
+from onderhandeling.projections.read_common import in_one_snapshot
 from onderhandeling.visibility import Reader
 
 # The dashboard lists the newest changes since the last committee meeting, and counts the rest.
@@ -54,8 +55,9 @@ def decisions(
     return list_decisions(service, agreement_id, reader, goal_id)
 
 
+@in_one_snapshot
 def dashboard(
-    service: Negotiations, agreement_id: UUID, reader: Reader, today: date
+    service: Negotiations, /, agreement_id: UUID, reader: Reader, today: date
 ) -> dict[str, Any]:
     """The steering committee's overview of one agreement, from the read models."""
     state = agreement_state(service, agreement_id, reader)

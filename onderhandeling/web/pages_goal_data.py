@@ -11,6 +11,7 @@ from markupsafe import Markup
 from onderhandeling.application import Negotiations
 from onderhandeling.labels import CAUSE_LABELS
 from onderhandeling.projections import blame, diff_versions, goal_history, wording_versions
+from onderhandeling.projections.read_common import in_one_snapshot
 from onderhandeling.visibility import Reader
 from onderhandeling.web.pages_data import (
     decisions,
@@ -71,8 +72,10 @@ def cause_label(version: dict[str, Any]) -> str:
 TIMELINE_SHOWN = 100
 
 
+@in_one_snapshot
 def goal_page(
     service: Negotiations,
+    /,
     goal_id: UUID,
     reader: Reader,
     version: int | None = None,

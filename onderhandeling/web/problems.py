@@ -27,6 +27,7 @@ from onderhandeling.domain.errors import (
     QuoteNotFound,
     RuleViolation,
     StaleVersion,
+    Withdrawn,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -42,6 +43,7 @@ _STATUS: list[tuple[type[DomainError], int, str]] = [
     (AgreementSigned, 409, "Agreement signed"),
     (AlreadyExists, 409, "Already exists"),
     (AlreadyDecided, 409, "Already decided"),
+    (Withdrawn, 409, "Withdrawn"),
     (NotAParticipant, 422, "Not a participant"),
     (QuoteNotFound, 422, "Quote not found"),
     (RuleViolation, 422, "Rule violation"),
@@ -137,8 +139,9 @@ async def handle_domain_error(request: Request, error: Exception) -> Response:
     extra: dict[str, Any] = {}
     if isinstance(error, StaleVersion):
         extra["current_version"] = error.current_version
-    if isinstance(error, InvalidInput):
-        extra["field"] = error.field
+    field = error.details.get("field")
+    if isinstance(field, str):
+        extra["field"] = field
     return problem(status, error.message, title=title, kind=error.code, **extra)
 
 

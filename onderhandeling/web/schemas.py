@@ -27,6 +27,9 @@ Short = Annotated[str, AfterValidator(_plain_text), Field(max_length=300)]
 Code = Annotated[str, AfterValidator(_plain_text), Field(min_length=1, max_length=32)]
 Confidentiality = Literal["shared", "internal"]
 Stance = Literal["supports", "conditional", "neutral", "objects", "blocks", "unknown"]
+MeetingKind = Literal[
+    "ambtelijk", "bestuurlijk", "bilateraal", "begeleidingscommissie", "schriftelijk"
+]
 
 
 class Body(BaseModel):
@@ -85,7 +88,7 @@ class PositionIn(Body):
 
 class MeetingIn(Body):
     title: Short
-    kind: Literal["ambtelijk", "bestuurlijk", "bilateraal", "begeleidingscommissie", "schriftelijk"]
+    kind: MeetingKind
     held_on: date
     parties_present: list[Code] = Field(min_length=1, max_length=100)
     summary: Text = ""
@@ -142,6 +145,13 @@ class AmendmentDecisionIn(Write):
 
 class PassageIn(Write):
     quote: Text
+    occurrence: int | None = Field(
+        default=None,
+        ge=1,
+        le=10_000,
+        description="Which occurrence of the quote is meant (1 = the first); needed when the "
+        "quote occurs more than once in the wording.",
+    )
     note: Text = ""
     aan_zet: list[Code] = Field(default_factory=list, max_length=100, description="Party codes.")
 

@@ -45,15 +45,19 @@ class ViewCache:
     def view(self, app: Application[Any], key: Hashable, make: Callable[[], T]) -> T:
         """The view under ``key`` at the current position, made by ``make`` when missing.
         What ``make`` returns is shared between requests: callers must not change it."""
-        full_key = (projector_of(app).caught_up_position(), key)
-        with self._lock:
-            if full_key in self._views:
-                self._views.move_to_end(full_key)
-                self.hits += 1
-                return self._views[full_key]  # type: ignore[return-value]
-        # Made outside the lock: two requests may both make a missing view; the last one kept
-        # wins, and both are correct for this position.
-        made = make()
+        projector = projector_of(app)
+        # The position and the view from one snapshot: a view is never newer or older than
+        # the position it is kept under.
+        with projector.reading():
+            full_key = (projector.caught_up_position(), key)
+            with self._lock:
+                if full_key in self._views:
+                    self._views.move_to_end(full_key)
+                    self.hits += 1
+                    return self._views[full_key]  # type: ignore[return-value]
+            # Made outside the lock: two requests may both make a missing view; the last one
+            # kept wins, and both are correct for this position.
+            made = make()
         with self._lock:
             self.misses += 1
             self._views[full_key] = made
