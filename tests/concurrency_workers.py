@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from multiprocessing.synchronize import Barrier
 from uuid import UUID
 
-from onderhandeling.application import Negotiations
+from onderhandeling.application import Negotiations, PositionInput
 from onderhandeling.config import parse_database_url
 from onderhandeling.domain import Goal
-from onderhandeling.domain.errors import ConcurrentChange, StaleVersion
+from onderhandeling.domain.errors import ConcurrentChange, DomainError, StaleVersion
 
 DAY = date(2022, 9, 1)
 
@@ -50,3 +51,53 @@ def open_store(url: str, barrier: Barrier) -> str:
     app = Negotiations(parse_database_url(url))
     app.close()
     return "started"
+
+
+def log_meetings_at_once(
+    url: str,
+    agreement: str,
+    goals: list[str],
+    parties: list[str],
+    me: str,
+    clients: int,
+    barrier: Barrier,
+) -> list[str]:
+    """Several negotiators in this process each log a meeting with a position on every goal,
+    all at the same moment (with the other process's negotiators)."""
+    app = Negotiations(parse_database_url(url))
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def negotiator(number: int) -> None:
+        rows = [
+            PositionInput(UUID(goal), UUID(parties[i % len(parties)]), "supports", f"{number}")
+            for i, goal in enumerate(goals)
+        ]
+        barrier.wait(timeout=60)
+        try:
+            app.log_meeting(
+                UUID(agreement),
+                f"Overleg {number}",
+                "bilateraal",
+                DAY,
+                [UUID(p) for p in parties],
+                "",
+                "shared",
+                rows,
+                UUID(me),
+            )
+            outcome = "stored"
+        except DomainError as refused:
+            outcome = f"refused: {refused.code}"
+        except Exception as error:  # what a server would turn into a 500
+            outcome = f"error: {type(error).__name__}: {error}"
+        with lock:
+            outcomes.append(outcome)
+
+    threads = [threading.Thread(target=negotiator, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    app.close()
+    return outcomes

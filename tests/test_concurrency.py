@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from onderhandeling.application import Negotiations
 from tests import concurrency_workers
-from tests.negotiation_builder import build_small
+from tests.negotiation_builder import DAY, build_small
 
 
 def run_pair(worker: Callable[..., str], url: str, goal: str, me: str) -> list[str]:
@@ -58,3 +58,40 @@ def test_processes_starting_at_once_on_an_empty_store_all_start(database_url: st
             for _ in range(4)
         ]
         assert [result.get(timeout=120) for result in results] == ["started"] * 4
+
+
+def test_twenty_negotiators_logging_meetings_on_the_same_goals_are_all_stored(
+    app: Negotiations, database_url: str
+) -> None:
+    """Two processes with ten negotiators each log a 5-position meeting on the same five goals
+    at the same moment: nothing they based their input on is stale, so none is refused."""
+    small = build_small(app)
+    goals = [small.goal, small.goal2]
+    for code in ("K2", "K3", "K4"):
+        goals.append(app.add_goal(small.agreement, code, "KANS", code, "Tekst.", DAY, small.me))
+    parties = [str(p) for p in (small.ocw, small.job, small.mboraad)]
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Manager().Barrier(20)
+    with context.Pool(2) as pool:
+        results = [
+            pool.apply_async(
+                concurrency_workers.log_meetings_at_once,
+                (
+                    database_url,
+                    str(small.agreement),
+                    [str(g) for g in goals],
+                    parties,
+                    str(small.me),
+                    10,
+                    barrier,
+                ),
+            )
+            for _ in range(2)
+        ]
+        outcomes = [outcome for result in results for outcome in result.get(timeout=180)]
+    assert outcomes == ["stored"] * 20
+    fresh = Negotiations(app.database)
+    meetings = fresh.meetings(small.agreement)
+    assert len(meetings) == 20
+    assert sum(m["positions"] for m in meetings) == 100
+    fresh.close()
