@@ -2,7 +2,9 @@
 
 Generation saves aggregates straight through the application's ``save`` (the command layer
 would spend most of the time re-loading goals), so the projector has the whole log to catch up
-from zero afterwards. Everything runs on SQLite in a temporary directory.
+from zero afterwards. Positions are events of meetings (one per round of all parties on a
+goal), as the application records them. Everything runs in a temporary directory (SQLite),
+and the load phases on PostgreSQL in a schema of their own.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from datetime import date, timedelta
 from uuid import UUID
 
 from onderhandeling.application import Negotiations
-from onderhandeling.domain import Agreement, Goal, Party, Person
+from onderhandeling.domain import Agreement, Goal, Meeting, Party, Person
+from onderhandeling.domain.roster import Roster
 
 STANCES = ["supports", "conditional", "neutral", "objects", "blocks"]
 WORDS = [
@@ -119,7 +122,8 @@ def generate(app: Negotiations, sizes: Sizes, progress: Callable[[str], None]) -
         agreement.admit_party(party.id, "signatory", START, person.id)
     app.save(person, *parties, agreement)
     world = World(person.id, agreement.id, [p.id for p in parties])
-    participants = set(world.parties)
+    roster = Roster.of(world.parties)
+    window = agreement.window(date.today())
     for n in range(sizes.goals):
         code = f"G{n:03d}"
         priority = ("KANS", "AOA", "KOI")[n % 3]
@@ -130,6 +134,7 @@ def generate(app: Negotiations, sizes: Sizes, progress: Callable[[str], None]) -
         day = START
         versions = sizes.big_versions if n == 0 else max(2, sizes.events_per_goal // 50)
         positions = sizes.events_per_goal - versions
+        meetings: list[Meeting] = []
         for k in range(max(versions, positions)):
             day = START + timedelta(days=k * 300 // max(versions, positions))
             if k < versions - 1:
@@ -139,20 +144,37 @@ def generate(app: Negotiations, sizes: Sizes, progress: Callable[[str], None]) -
                     text, goal.current_version, "herzien", kind, "none", None, day, person.id
                 )
             if k < positions:
-                goal.record_position(
+                # Every party in turn; a meeting holds one position per party on the goal.
+                if k % len(world.parties) == 0:
+                    meetings.append(
+                        Meeting.log(
+                            agreement.id,
+                            f"Overleg {code}-{k}",
+                            "bilateraal",
+                            day,
+                            world.parties,
+                            [],
+                            "",
+                            "shared",
+                            roster,
+                            window,
+                            person.id,
+                        )
+                    )
+                meetings[-1].record_position(
                     UUID(int=rng.getrandbits(128)),
-                    world.parties[k % len(world.parties)],
-                    rng.choice(STANCES),
-                    "Standpunt in overleg",
-                    "",
-                    None,
-                    None,
-                    "internal" if rng.random() < 0.1 else "shared",
-                    participants,
-                    day,
-                    person.id,
+                    goal=goal,
+                    agreement=agreement,
+                    party_id=world.parties[k % len(world.parties)],
+                    stance=rng.choice(STANCES),
+                    summary="Standpunt in overleg",
+                    conditions="",
+                    wording_version=None,
+                    confidentiality="internal" if rng.random() < 0.1 else "shared",
+                    roster=roster,
+                    recorded_by=person.id,
                 )
-        app.save(goal)
+        app.save(goal, *meetings)
         world.goals.append(goal.id)
         world.last_day = max(world.last_day, day)
         if n == 0:

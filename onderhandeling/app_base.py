@@ -50,6 +50,7 @@ class NegotiationsBase(Application[UUID]):
 
     def __init__(self, database: Database | None = None) -> None:
         self.database = database or database_from_environment()
+        self._known_persons: set[UUID] = set()
         with prepared_database(self.database):
             super().__init__(env=self.database.eventsourcing_env())
 
@@ -93,7 +94,7 @@ class NegotiationsBase(Application[UUID]):
 
         After the save the read models catch up, so the user sees their own change at once."""
         try:
-            self.save(*aggregates)
+            recordings = self.save(*aggregates)
         except RecordConflictError as error:
             raise ConcurrentChange(
                 "someone else changed this at the same moment; nothing was saved, try again"
@@ -103,8 +104,10 @@ class NegotiationsBase(Application[UUID]):
 
         from onderhandeling.projections.projector import projector_of
 
+        # The save's own notification ids say how far to catch up: no need to ask the store.
+        last = max((r.notification.id for r in recordings), default=None)
         try:
-            projector_of(self).catch_up()
+            projector_of(self).catch_up(up_to=last)
         except Exception:
             # The save stands; reporting it as failed would invite a duplicate retry. The next
             # read catches up again and surfaces the problem there.
@@ -125,7 +128,12 @@ class NegotiationsBase(Application[UUID]):
         return command()
 
     def require_person(self, person_id: UUID) -> None:
+        """Refuse an unknown person. A person record is never removed (an erased name is
+        blanked, the record stays), so one found once need not be looked up again."""
+        if person_id in self._known_persons:
+            return
         self.peek(Person, person_id, "person")
+        self._known_persons.add(person_id)
 
     def roster(self, agreement: Agreement) -> Roster:
         """The agreement's parties, able to name any party in a refusal."""

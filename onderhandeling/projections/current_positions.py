@@ -57,7 +57,7 @@ class CurrentPositions:
         self.sql = sql
         self._standing: dict[Key, Standing | None] = {}
         self._agreement_of: dict[Key, str] = {}
-        self._loaded_goals: set[str] = set()
+        self._loaded: set[tuple[str, str]] = set()  # (goal id, party id) read from the table
         self._changed: set[Key] = set()
 
     def recorded(
@@ -84,11 +84,11 @@ class CurrentPositions:
             if current is not None and current.position_id == position_id:
                 self._set(agreement_id, key, self._latest_remaining(key))
 
-    def prepare(self, agreement_id: str, goal_id: str) -> None:
-        """Read a goal's standing positions before one of their rows is closed: they are
-        found through their open rows."""
-        if goal_id not in self._loaded_goals:
-            self._load(agreement_id, goal_id)
+    def prepare(self, agreement_id: str, goal_id: str, party_id: str) -> None:
+        """Read a party's standing positions on a goal before one of their rows is closed:
+        they are found through their open rows."""
+        if (goal_id, party_id) not in self._loaded:
+            self._load(agreement_id, goal_id, party_id)
 
     def write(self) -> None:
         """Store what changed in this batch (called once, before the tracking position moves)."""
@@ -101,8 +101,8 @@ class CurrentPositions:
         self._changed.clear()
 
     def _get(self, agreement_id: str, key: Key) -> Standing | None:
-        if key not in self._standing and key[0] not in self._loaded_goals:
-            self._load(agreement_id, key[0])
+        if key not in self._standing and key[:2] not in self._loaded:
+            self._load(agreement_id, key[0], key[1])
         return self._standing.get(key)
 
     def _set(self, agreement_id: str, key: Key, standing: Standing | None) -> None:
@@ -110,14 +110,17 @@ class CurrentPositions:
         self._agreement_of[key] = agreement_id
         self._changed.add(key)
 
-    def _load(self, agreement_id: str, goal_id: str) -> None:
-        """One query per goal and batch, instead of one per position."""
-        self._loaded_goals.add(goal_id)
+    def _load(self, agreement_id: str, goal_id: str, party_id: str) -> None:
+        """One short index lookup per goal, party and batch (both audiences at once): a
+        meeting touches a few parties of each goal, so reading a goal's every standing
+        position would cost more than it saves."""
+        self._loaded.add((goal_id, party_id))
         for row in self.sql.rows(
             "SELECT c.goal_id, c.party_id, c.audience, p.effective_date, p.seq, p.position_id "
             "FROM proj_current_positions c JOIN proj_positions p "
-            "ON p.position_id = c.position_id AND p.withdrawn_at IS NULL WHERE c.goal_id = ?",
-            [goal_id],
+            "ON p.position_id = c.position_id AND p.withdrawn_at IS NULL "
+            "WHERE c.goal_id = ? AND c.party_id = ?",
+            [goal_id, party_id],
         ):
             key = (row["goal_id"], row["party_id"], row["audience"])
             if key not in self._standing:  # what this batch already decided wins

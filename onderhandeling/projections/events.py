@@ -55,6 +55,7 @@ class Batch:
     # goal id → (version, text, provenance spans) of the latest wording seen in this batch,
     # so a run of revisions does not re-read and re-parse its predecessor each time.
     wordings: dict[str, tuple[int, str, list[Span]]] = field(default_factory=dict)
+    # Never changed once recorded, so the projector keeps them across batches.
     party_codes: dict[str, str] = field(default_factory=dict)
     goals: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (agreement, code)
     meetings: dict[str, str] = field(default_factory=dict)  # id → confidentiality
@@ -73,7 +74,9 @@ class Batch:
         key = str(party_id)
         if key not in self.party_codes:
             code = self.sql.scalar("SELECT code FROM proj_parties WHERE party_id = ?", [key])
-            self.party_codes[key] = str(code) if code is not None else "?"
+            if code is None:
+                return "?"  # not kept: the party may yet be projected
+            self.party_codes[key] = str(code)
         return self.party_codes[key]
 
     def goal(self, goal_id: UUID | str) -> tuple[str, str]:
@@ -81,7 +84,9 @@ class Batch:
         key = str(goal_id)
         if key not in self.goals:
             row = self.sql.one("SELECT agreement_id, code FROM proj_goals WHERE goal_id = ?", [key])
-            self.goals[key] = ("", "?") if row is None else (row["agreement_id"], row["code"])
+            if row is None:
+                return ("", "?")  # not kept: the goal may yet be projected
+            self.goals[key] = (row["agreement_id"], row["code"])
         return self.goals[key]
 
     def meeting_confidentiality(self, meeting_id: str) -> str:

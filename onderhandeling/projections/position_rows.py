@@ -140,7 +140,7 @@ def close_row(
     row = current_row(batch, position_id)
     if row is None:
         return None
-    batch.current_positions.prepare(row["agreement_id"], row["goal_id"])
+    batch.current_positions.prepare(row["agreement_id"], row["goal_id"], row["party_id"])
     changes: dict[str, Any] = {"withdrawn_at": ctx.recorded_at}
     if replaced_by is not None:
         changes["replaced_by"] = replaced_by

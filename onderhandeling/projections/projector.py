@@ -69,6 +69,11 @@ class Projector:
         self._local = threading.local()
         self._schema_ready = False
         self._pool: ConnectionPool | None = None
+        # Facts that never change once recorded, kept across batches: a party's code and a
+        # goal's agreement and code. (Nothing that a correction can change is kept here: another
+        # process may apply that correction.)
+        self._party_codes: dict[str, str] = {}
+        self._goals: dict[str, tuple[str, str]] = {}
         self._pool_lock = threading.Lock()
 
     @property
@@ -120,14 +125,15 @@ class Projector:
         with sql.transaction():
             return _tracked(sql)
 
-    def catch_up(self, progress: Progress | None = None) -> int:
-        """Apply every notification after the tracking position; returns how many."""
+    def catch_up(self, progress: Progress | None = None, up_to: int | None = None) -> int:
+        """Apply every notification after the tracking position (up to `up_to`, when the
+        caller knows the last one it needs, e.g. its own save's); returns how many."""
         with self.connection() as sql:
             self._ensure_schema(sql)
-            return self._catch_up(sql, progress)
+            return self._catch_up(sql, progress, up_to)
 
-    def _catch_up(self, sql: Sql, progress: Progress | None) -> int:
-        last = self.app.recorder.max_notification_id() or 0
+    def _catch_up(self, sql: Sql, progress: Progress | None, up_to: int | None = None) -> int:
+        last = up_to if up_to is not None else self.app.recorder.max_notification_id() or 0
         # An unlocked look first: most reads find nothing to do and take no write lock.
         start = self.position(sql)
         if start >= last:
@@ -174,7 +180,7 @@ class Projector:
                 locked = sql.lock_tracking(TRACKING)
                 todo = [(seq, event) for seq, event in page if seq > locked]
                 if todo:
-                    batch = Batch(sql)
+                    batch = Batch(sql, party_codes=self._party_codes, goals=self._goals)
                     for seq, event in todo:
                         apply(batch, seq, event)
                     batch.finish()
