@@ -27,6 +27,7 @@ from uuid import uuid4
 from eventsourcing.application import Application
 
 from bench import FULL, SMALL, START, Sizes, World, generate
+from bench.load import load_phases
 from bench.web import web_latency
 from onderhandeling.application import Negotiations, PositionInput
 from onderhandeling.config import parse_database_url
@@ -222,8 +223,13 @@ def machine() -> str:
     )
 
 
+POSTGRES_URL = os.environ.get(
+    "ONDERHANDELING_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
+
+
 def run(
-    sizes: Sizes, workdir: Path, web_requests: int, web_warmup: int
+    sizes: Sizes, workdir: Path, web_requests: int, web_warmup: int, load_seconds: float
 ) -> list[tuple[str, str, str]]:
     url = f"sqlite:///{workdir / 'bench.sqlite'}"
     app = Negotiations(parse_database_url(url))
@@ -286,6 +292,10 @@ def run(
             web_warmup,
         )
     app.close()
+    if load_seconds > 0:
+        results += load_phases(
+            sizes, workdir, f"sqlite:///{workdir / 'load.sqlite'}", POSTGRES_URL, load_seconds
+        )
     return results
 
 
@@ -306,6 +316,15 @@ def main() -> int:
         metavar="DIR",
         help="generate into DIR (new or empty) and keep the store there, e.g. for profiling",
     )
+    parser.add_argument(
+        "--load-seconds",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="length of the mixed-load phase on each store (default 60; 0 skips the load "
+        "phases). PostgreSQL: ONDERHANDELING_BENCH_POSTGRES_URL (default "
+        "postgresql://postgres@127.0.0.1:5432/test), in a schema of its own",
+    )
     args = parser.parse_args()
     sizes = SMALL if args.small else FULL
     # 8 clients × 20 = 160 measured requests per route. The 5 warm-up requests per client let
@@ -317,10 +336,10 @@ def main() -> int:
         args.keep.mkdir(parents=True, exist_ok=True)
         if any(args.keep.iterdir()):
             parser.error(f"--keep: {args.keep} is not empty")
-        results = run(sizes, args.keep, web_requests, web_warmup)
+        results = run(sizes, args.keep, web_requests, web_warmup, args.load_seconds)
     else:
         with tempfile.TemporaryDirectory(prefix="onderhandeling-bench-") as tmp:
-            results = run(sizes, Path(tmp), web_requests, web_warmup)
+            results = run(sizes, Path(tmp), web_requests, web_warmup, args.load_seconds)
     print(f"Machine: {machine()}")
     print(f"Omvang: {sizes.label}{' (--small)' if args.small else ''}")
     width = max(len(name) for name, _, _ in results)

@@ -69,6 +69,8 @@ class Projector:
         self._local = threading.local()
         self._schema_ready = False
         self._pool: ConnectionPool | None = None
+        # The library's table of events (both its recorders name it; the interface does not).
+        self._events_table = str(getattr(app.recorder, "events_table_name", "stored_events"))
         # Facts that never change once recorded, kept across batches: a party's code and a
         # goal's agreement and code. (Nothing that a correction can change is kept here: another
         # process may apply that correction.)
@@ -133,9 +135,12 @@ class Projector:
             return self._catch_up(sql, progress, up_to)
 
     def _catch_up(self, sql: Sql, progress: Progress | None, up_to: int | None = None) -> int:
-        last = up_to if up_to is not None else self.app.recorder.max_notification_id() or 0
-        # An unlocked look first: most reads find nothing to do and take no write lock.
-        start = self.position(sql)
+        # An unlocked look first: most reads find nothing to do and take no write lock. The
+        # log's end and our position come in one query (one round trip to PostgreSQL).
+        with sql.transaction():
+            last, start = sql.log_end_and_position(self._events_table, TRACKING)
+        if up_to is not None:
+            last = up_to
         if start >= last:
             return 0
         with self._big_cache(sql, last - start > BATCH):

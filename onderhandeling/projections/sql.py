@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+import psycopg
+
 from onderhandeling.config import Database
 
 Row = dict[str, Any]
@@ -125,16 +127,26 @@ class Sql:
         transaction that; PostgreSQL needs REPEATABLE READ (its default gives each statement
         a state of its own)."""
         if self.postgres:
-            # psycopg opens a transaction implicitly on the first statement.
+            # psycopg opens a transaction implicitly on the first statement, with the
+            # connection's isolation level (BEGIN ISOLATION LEVEL …: no extra round trip).
+            if snapshot:
+                self.conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+                self.conn.read_only = True
             try:
-                if snapshot:
-                    self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                if write:
+                    # Derived data, written with its tracking position: a crash that loses
+                    # the last commits only means catching up again, so no need to wait for
+                    # the disk on every commit.
+                    self.conn.execute("SET LOCAL synchronous_commit TO OFF")
                 yield self
                 self.flush()
             except BaseException:
                 self._pending = {}
                 self.conn.rollback()
                 raise
+            finally:
+                if snapshot:
+                    self._end_snapshot_mode()
             self.conn.commit()
             return
         self.conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -146,6 +158,24 @@ class Sql:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def log_end_and_position(self, events_table: str, name: str) -> tuple[int, int]:
+        """The event log's last notification id and the read models' tracking position."""
+        # SQLite numbers notifications with the table's rowid; the library's PostgreSQL table
+        # has a notification_id column. Both tables are on the connection's search path.
+        last = "MAX(notification_id)" if self.postgres else "MAX(rowid)"
+        row = self.execute(
+            f"SELECT (SELECT {last} FROM {events_table}), "
+            "(SELECT position FROM proj_tracking WHERE name = ?)",
+            [name],
+        ).fetchone()
+        return int(row[0] or 0), int(row[1] or 0)
+
+    def _end_snapshot_mode(self) -> None:
+        # Settable only outside a transaction: end the (read-only) one first.
+        self.conn.commit()
+        self.conn.isolation_level = None
+        self.conn.read_only = None
 
     def lock_tracking(self, name: str) -> int:
         """The tracking position, locked until the transaction ends."""
