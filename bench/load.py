@@ -200,7 +200,7 @@ def mixed_load(port: int, store: Store, seconds: float) -> Load:
     def request(client: Client, method: str, path: str, body: bytes | None = None) -> int | None:
         started = time.perf_counter()
         try:
-            status, _, data = client.request(method, path, body, JSON_HEADERS if body else None)
+            status, _, _ = client.request(method, path, body, JSON_HEADERS if body else None)
         except Exception as error:  # a reset or a time-out: counted, the client reconnects
             outcomes.count(None, error)
             return None

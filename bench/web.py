@@ -45,6 +45,7 @@ PHASE_BUDGET = 300.0  # seconds, per route: clients stop starting requests after
 START_TIMEOUT = 60.0  # seconds for the server to answer
 SESSION_COOKIE = "onderhandeling_sessie"
 STATIC_WARMUP, STATIC_COUNT = 5, 40  # per client, whatever the size
+IDLE_REUSE = 4.0  # seconds a kept-alive connection may sit idle before it is not reused
 
 
 def say(message: str) -> None:
@@ -98,12 +99,18 @@ class Client:
         self.headers = dict(headers)
         self.keep_alive = keep_alive
         self.connection: http.client.HTTPConnection | None = None
+        self.last_used = 0.0
 
     def request(
         self, method: str, path: str, body: bytes | None = None, extra: dict[str, str] | None = None
     ) -> tuple[int, dict[str, str], bytes]:
+        if self.connection is not None and time.monotonic() - self.last_used > IDLE_REUSE:
+            # uvicorn closes a kept-alive connection after 5 idle seconds; a browser then
+            # opens a new one, so this client does too (not a reset caused by the server).
+            self.close()
         if self.connection is None:
             self.connection = http.client.HTTPConnection(HOST, self.port, timeout=REQUEST_TIMEOUT)
+        self.last_used = time.monotonic()
         try:
             headers = {**self.headers, **(extra or {})}
             if not self.keep_alive:
