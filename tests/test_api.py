@@ -436,12 +436,13 @@ def test_a_meeting_for_a_missing_agreement_is_404(client: TestClient) -> None:
         "known_at=1899-12-31T12:00:00",
         "as_of=0001-01-01",
         "as_of=9001-01-01",
+        "as_of=2101-01-01",
     ],
 )
 def test_a_far_off_date_on_the_state_is_invalid_input(
     client: TestClient, world: World, query: str
 ) -> None:
-    """as_of and known_at outside the years 1900-9000 (known_at also once in UTC) are a 422
+    """as_of and known_at outside the years 1900-2100 (known_at also once in UTC) are a 422
     problem, not a 500 from the read model's UTC conversion."""
     response = client.get(f"/api/v1/agreements/{world.agreement}/state?{query}")
     assert response.status_code == 422

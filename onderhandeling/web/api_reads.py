@@ -13,14 +13,13 @@ from uuid import UUID
 
 from onderhandeling.application import Negotiations
 from onderhandeling.domain.errors import InvalidInput
+from onderhandeling.domain.plausibility import MAX_YEAR, MIN_YEAR
 from onderhandeling.visibility import Reader
 
 JSON = dict[str, Any]
 CURRENT = ("now", "current")
-# Dates and moments a read may look at; the read models turn them into moments in UTC, which
-# overflows near year 1 and 9999, so anything outside these years is invalid input (422).
-MIN_YEAR = 1900
-MAX_YEAR = 9000
+# Dates and moments a read may look at: the years the record holds (see plausibility.py);
+# anything outside them is invalid input (422), never an overflow in the read models.
 
 
 def check_day(field: str, value: date | None) -> date | None:
