@@ -20,7 +20,7 @@ from eventsourcing.domain import Aggregate, MutableOrImmutableAggregate
 from eventsourcing.persistence import JSONTranscoder, RecordConflictError
 
 from onderhandeling.config import Database, database_from_environment
-from onderhandeling.domain import Agreement, Party, Person
+from onderhandeling.domain import Agreement, Goal, Party, Person
 from onderhandeling.domain.errors import ConcurrentChange, NotFound
 from onderhandeling.domain.roster import Roster
 from onderhandeling.storage import prepared_database
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 A = TypeVar("A", bound=Aggregate)
 T = TypeVar("T")
+
+SNAPSHOT_EVERY = 100
 
 # A command that clashed with another writer runs again up to RETRIES times, after a random
 # pause of up to RETRY_PAUSE · 2^attempt seconds (at most ~0.3 s in all).
@@ -46,6 +48,12 @@ class NegotiationsBase(Application[UUID]):
         # Goals are long-lived; the cache plus fast-forward keeps loading them cheap while
         # still reading events saved by other processes.
         "AGGREGATE_CACHE_MAXSIZE": "2000",
+    }
+    # A goal revised a thousand times would otherwise be replayed event by event the first
+    # time a process loads it: from a snapshot taken every 100 events, it is at most 99.
+    # (When Goal's attributes change, raise Goal.class_version and add an upcast method.)
+    snapshotting_intervals: ClassVar[dict[type[MutableOrImmutableAggregate[UUID]], int]] = {
+        Goal: SNAPSHOT_EVERY
     }
 
     def __init__(self, database: Database | None = None) -> None:
