@@ -1,0 +1,65 @@
+"""Stored events stay readable: an export of the demo made before positions became events of
+their meetings (they were events of their goals then) still imports, replays and gives
+exactly the state the code of that day gave, and those positions can still be corrected."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from onderhandeling.application import Negotiations
+from onderhandeling.projections import agreement_state
+from onderhandeling.transfer import import_events
+from onderhandeling.visibility import MINISTRY
+
+DATA = Path(__file__).parent / "data"
+BEFORE_MEETINGS_HELD_POSITIONS = DATA / "demo-2026-12-01-positions-on-goals.jsonl"
+
+
+def expected(name: str) -> dict[str, Any]:
+    state: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return state
+
+
+def as_json(value: object) -> object:
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
+def test_the_demo_exported_when_positions_were_goal_events_gives_the_same_state(
+    app: Negotiations,
+) -> None:
+    """Now and as it stood on 1 October 2022: identical to what that code computed."""
+    import_events(app, BEFORE_MEETINGS_HELD_POSITIONS)
+    now = expected("demo-2026-12-01-positions-on-goals.state.json")
+    agreement = UUID(now["agreement"]["id"])
+    assert as_json(agreement_state(app, agreement, MINISTRY)) == now
+    assert as_json(agreement_state(app, agreement, MINISTRY, as_of=date(2022, 10, 1))) == expected(
+        "demo-2026-12-01-positions-on-goals.state-2022-10-01.json"
+    )
+
+
+def test_a_position_recorded_on_its_goal_can_still_be_corrected_and_retracted(
+    app: Negotiations,
+) -> None:
+    """The goal keeps accepting corrections of the positions it holds from back then."""
+    import_events(app, BEFORE_MEETINGS_HELD_POSITIONS)
+    now = expected("demo-2026-12-01-positions-on-goals.state.json")
+    agreement = UUID(now["agreement"]["id"])
+    state = agreement_state(app, agreement, MINISTRY)
+    goal = next(g for p in state["priorities"] for g in p["goals"] if g["stances"])
+    code, stance = next(iter(goal["stances"].items()))
+    me = app.register_person("Corrector", date(2023, 3, 1))
+    corrected = app.correct_position(
+        UUID(stance["position_id"]), stance="neutral", reason="verkeerd overgenomen", recorded_by=me
+    )
+    after = agreement_state(app, agreement, MINISTRY)
+    again = next(g for p in after["priorities"] for g in p["goals"] if g["id"] == goal["id"])
+    assert again["stances"][code]["position_id"] == str(corrected)
+    assert again["stances"][code]["stance"] == "neutral"
+    app.retract_position(corrected, "toch niet", me)
+    final = agreement_state(app, agreement, MINISTRY)
+    last = next(g for p in final["priorities"] for g in p["goals"] if g["id"] == goal["id"])
+    assert last["stances"].get(code, {}).get("position_id") != str(corrected)
