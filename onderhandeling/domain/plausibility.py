@@ -52,32 +52,27 @@ class DateWindow:
         """A date on which something happened: not in the future, not before the start."""
         in_years(field, value)
         if value > self.today:
-            raise ImplausibleDate(
-                field,
-                f"{field} {value.isoformat()} lies in the future (today is "
-                f"{self.today.isoformat()})",
-                earliest=self.earliest.isoformat(),
-                latest=self.today.isoformat(),
-            )
-        if value < self.earliest:
-            raise ImplausibleDate(
-                field,
-                f"{field} {value.isoformat()} lies before the negotiation started on "
-                f"{self.earliest.isoformat()}",
-                earliest=self.earliest.isoformat(),
-                latest=self.today.isoformat(),
-            )
-        return value
+            raise self._refusal(field, value, f"lies in the future (today is {self.today})")
+        return self._not_before_start(field, value, latest=self.today)
 
     def planned(self, field: str, value: date) -> date:
         """A planned date (a milestone): any year we accept, but not before the start."""
         in_years(field, value)
+        return self._not_before_start(field, value, latest=date(MAX_YEAR, 12, 31))
+
+    def _not_before_start(self, field: str, value: date, latest: date) -> date:
         if value < self.earliest:
-            raise ImplausibleDate(
-                field,
-                f"{field} {value.isoformat()} lies before the negotiation started on "
-                f"{self.earliest.isoformat()}",
-                earliest=self.earliest.isoformat(),
-                latest=date(MAX_YEAR, 12, 31).isoformat(),
+            raise self._refusal(
+                field, value, f"lies before the negotiation started on {self.earliest}", latest
             )
         return value
+
+    def _refusal(
+        self, field: str, value: date, why: str, latest: date | None = None
+    ) -> ImplausibleDate:
+        return ImplausibleDate(
+            field,
+            f"{field} {value.isoformat()} {why}",
+            earliest=self.earliest.isoformat(),
+            latest=(latest or self.today).isoformat(),
+        )

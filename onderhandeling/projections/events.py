@@ -168,6 +168,15 @@ def timeline(
     )
 
 
+def changed_facts(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """What a correction changed: {fact: {"from": …, "to": …}} for the facts that differ."""
+    return {
+        fact: {"from": before[fact], "to": value}
+        for fact, value in after.items()
+        if before[fact] != value
+    }
+
+
 def about_goals(batch: Batch, ctx: Ctx, goal_ids: list[str]) -> None:
     """The timeline entry of this event also belongs to these goals' histories."""
     for goal_id in dict.fromkeys(goal_ids):

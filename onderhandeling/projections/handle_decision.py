@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from onderhandeling.projections.events import Batch, Ctx, Handler, about_goals, timeline, to_json
+from onderhandeling.projections.events import (
+    Batch,
+    Ctx,
+    Handler,
+    about_goals,
+    changed_facts,
+    timeline,
+    to_json,
+)
 
-DECISION_FACTS = ("reference", "title", "text", "effective_date")
 _DUTCH_FACTS = {
     "reference": "kenmerk",
     "title": "titel",
@@ -104,11 +111,7 @@ def _decision_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
         "WHERE cause_type = 'decision' AND cause_id = ?",
         [f"besluit{reference}: {e.title}", decision_id],
     )
-    changed = {
-        field: {"from": before[field], "to": facts[field]}
-        for field in DECISION_FACTS
-        if before[field] != facts[field]
-    }
+    changed = changed_facts(before, facts)
     goals = [
         r["goal_id"]
         for r in batch.sql.rows(

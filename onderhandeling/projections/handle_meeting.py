@@ -22,6 +22,7 @@ from onderhandeling.projections.events import (
     Ctx,
     Handler,
     about_goals,
+    changed_facts,
     timeline,
     to_json,
 )
@@ -33,8 +34,6 @@ from onderhandeling.projections.position_rows import (
     open_row,
 )
 from onderhandeling.projections.sql import Row
-
-MEETING_FACTS = ("title", "kind", "parties_json", "summary", "confidentiality", "effective_date")
 
 
 def _meeting_logged(batch: Batch, ctx: Ctx, e: Any) -> None:
@@ -212,11 +211,7 @@ def _meeting_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
         "WHERE cause_type = 'meeting' AND cause_id = ?",
         [f"overleg '{e.title}' ({ctx.effective_date})", e.confidentiality, meeting_id],
     )
-    changed = {
-        field: {"from": before[field], "to": facts[field]}
-        for field in MEETING_FACTS
-        if before[field] != facts[field]
-    }
+    changed = changed_facts(before, facts)
     timeline(
         batch,
         ctx,
