@@ -22,7 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onderhandeling.accounts import AccountStore
 from onderhandeling.application import Negotiations
-from onderhandeling.web import problems, security
+from onderhandeling.web import problems, security, server_errors
 from onderhandeling.web.api import router as api_router
 from onderhandeling.web.view_cache import ViewCache
 
@@ -85,8 +85,10 @@ def create_app(negotiations: Negotiations | None = None) -> FastAPI:
     app.state.url_patterns = {}  # templating.url_for remembers route URLs here
     app.state.views = ViewCache()  # the heaviest read-only views, per read-model position
 
+    # Each middleware added goes around the ones before it: innermost first.
     problems.install(app)
     security.install(app, store)
+    server_errors.install(app)
     app.add_middleware(SecurityHeadersMiddleware)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
