@@ -22,7 +22,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onderhandeling.accounts import AccountStore
 from onderhandeling.application import Negotiations
-from onderhandeling.web import problems, security, server_errors
+from onderhandeling.config import body_limits
+from onderhandeling.web import body_limit, problems, security, server_errors
 from onderhandeling.web.api import router as api_router
 from onderhandeling.web.view_cache import ViewCache
 
@@ -60,6 +61,7 @@ class SecurityHeadersMiddleware:
 def create_app(negotiations: Negotiations | None = None) -> FastAPI:
     """The app over the given service, or over the store ONDERHANDELING_DATABASE_URL names."""
     owns_service = negotiations is None
+    limits = body_limits()  # a bad setting fails here, at start-up
     service = negotiations if negotiations is not None else Negotiations()
     store = AccountStore(service.database)
 
@@ -88,6 +90,7 @@ def create_app(negotiations: Negotiations | None = None) -> FastAPI:
     # Each middleware added goes around the ones before it: innermost first.
     problems.install(app)
     security.install(app, store)
+    body_limit.install(app, limits)
     server_errors.install(app)
     app.add_middleware(SecurityHeadersMiddleware)
 

@@ -68,6 +68,7 @@ _DUTCH_TITLES = {
     404: "Pagina niet gevonden",
     405: "Niet toegestaan",
     409: "Conflict",
+    413: "Te veel gegevens",
     422: "Ongeldige invoer",
     500: "Er ging iets mis",
 }

@@ -39,7 +39,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from onderhandeling.accounts import WRITER_ROLES, Account, AccountStore
-from onderhandeling.config import ConfigurationError
+from onderhandeling.config import whole_number_setting
 from onderhandeling.visibility import COMMITTEE, MINISTRY, Reader
 from onderhandeling.web.problems import error_page, problem, wants_html
 
@@ -107,26 +107,13 @@ class CsrfRejected(Exception):
 # --- settings ------------------------------------------------------------------------------
 
 
-def _whole_number_setting(variable: str, default: int) -> int:
-    raw = os.environ.get(variable, "").strip()
-    if not raw:
-        return default
-    try:
-        number = int(raw)
-    except ValueError:
-        raise ConfigurationError(f"{variable} must be a whole number") from None
-    if number < 1:
-        raise ConfigurationError(f"{variable} must be at least 1")
-    return number
-
-
 def idle_minutes() -> int:
-    return _whole_number_setting(IDLE_MINUTES_VARIABLE, DEFAULT_IDLE_MINUTES)
+    return whole_number_setting(IDLE_MINUTES_VARIABLE, DEFAULT_IDLE_MINUTES)
 
 
 def max_session_hours() -> int:
     """The longest a session lasts after sign-in, however active it is."""
-    return _whole_number_setting(MAX_HOURS_VARIABLE, DEFAULT_MAX_HOURS)
+    return whole_number_setting(MAX_HOURS_VARIABLE, DEFAULT_MAX_HOURS)
 
 
 def session_secret(store: AccountStore) -> str:
