@@ -1,4 +1,5 @@
-"""The order of checks: how large the body is, is decided before any body is parsed."""
+"""The order of checks: who is asking, and how large the body is, are decided before any
+body is parsed; a bearer token that does not work is 401 whatever the method."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 from starlette.types import ASGIApp, Message
 
+from onderhandeling.accounts import AccountStore
 from onderhandeling.config import (
     DEFAULT_MAX_BODY_BYTES,
     DEFAULT_MAX_FORM_BYTES,
@@ -219,3 +221,82 @@ def test_a_declared_length_over_the_limit_is_refused_before_reading(world: World
     )
     assert lying.status == 413
     assert lying.chunks_read == DEFAULT_MAX_BODY_BYTES // CHUNK + 1
+
+
+# --- who is asking, before the body --------------------------------------------------------
+
+
+def test_an_unauthenticated_api_post_is_refused_before_its_body_is_read(world: World) -> None:
+    """401 problem+json, and the app never asks for the body (before, FastAPI parsed it
+    first: invalid JSON got 422, a large one used memory)."""
+    app = create_app(world.app)
+    for headers in ({}, {"Authorization": "Basic eDp4"}):
+        exchange = call(
+            app,
+            "POST",
+            "/api/v1/parties",
+            {"Content-Type": "application/json", **headers},
+            1024,
+            b"{" * CHUNK,
+        )
+        assert exchange.status == 401
+        assert exchange.headers["content-type"] == "application/problem+json"
+        assert exchange.headers["www-authenticate"] == "Bearer"
+        assert exchange.chunks_read == 0
+    client = TestClient(app)
+    not_json = client.post(
+        "/api/v1/parties", content=b"{not json", headers={"Content-Type": "application/json"}
+    )
+    assert not_json.status_code == 401
+
+
+def test_a_wrong_or_revoked_token_is_401_on_every_method(world: World) -> None:
+    """For the API and the pages alike, whatever the method, and without reading the body
+    (before, a POST with a wrong token got the CSRF check's 403)."""
+    store = AccountStore(world.app.database)
+    revoked = store.create_token("beheerder")
+    store.revoke_tokens("beheerder")
+    app = create_app(world.app)
+    paths = {
+        "/api/v1/parties": "application/json",
+        f"/api/v1/goals/{world.goal}": "application/json",
+        "/": "text/html",
+        "/aanmelden": "text/html",
+        "/openapi.json": "application/json",
+    }
+    for token in ("ohd_wrong", "", revoked):
+        for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+            for path, accept in paths.items():
+                headers = {
+                    "Authorization": f"Bearer {token}",
+                    "Accept": accept,
+                    "Content-Type": "application/json",
+                }
+                exchange = call(app, method, path, headers, 16, b"{" * CHUNK)
+                assert exchange.status == 401, (token, method, path)
+                assert exchange.headers["www-authenticate"] == 'Bearer error="invalid_token"'
+                assert exchange.chunks_read == 0
+                if accept == "text/html":
+                    assert 'lang="nl"' in exchange.body.decode()
+                else:
+                    assert json.loads(exchange.body)["type"] == "/problems/invalid-token"
+
+
+def test_a_working_token_still_works_on_every_method(world: World) -> None:
+    """The middleware passes a good token through, and the route finds the same user."""
+    client = TestClient(create_app(world.app), headers=bearer(world.writer_token))
+    assert client.post("/api/v1/parties", json=PARTY).status_code == 201
+    assert client.get("/api/v1/parties").status_code == 200
+
+
+def test_public_paths_stay_public(world: World) -> None:
+    """Without any credentials the sign-in form, the accessibility statement, static assets,
+    /openapi.json and /docs answer; the API and the dashboard do not."""
+    client = TestClient(create_app(world.app))
+    html = {"Accept": "text/html"}
+    for path in ("/aanmelden", "/toegankelijkheid", "/static/app.css", "/openapi.json", "/docs"):
+        assert client.get(path, headers=html).status_code == 200, path
+    assert client.get("/api/v1/parties").status_code == 401
+    dashboard = client.get("/", headers=html, follow_redirects=False)
+    assert dashboard.status_code == 303
+    assert dashboard.headers["location"].startswith("/aanmelden")

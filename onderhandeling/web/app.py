@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from onderhandeling.accounts import AccountStore
 from onderhandeling.application import Negotiations
 from onderhandeling.config import body_limits
-from onderhandeling.web import body_limit, problems, security, server_errors
+from onderhandeling.web import authentication, body_limit, problems, security, server_errors
 from onderhandeling.web.api import router as api_router
 from onderhandeling.web.view_cache import ViewCache
 
@@ -89,6 +89,7 @@ def create_app(negotiations: Negotiations | None = None) -> FastAPI:
 
     # Each middleware added goes around the ones before it: innermost first.
     problems.install(app)
+    authentication.install(app)
     security.install(app, store)
     body_limit.install(app, limits)
     server_errors.install(app)

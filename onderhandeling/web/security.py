@@ -11,7 +11,8 @@ API clients send `Authorization: Bearer <token>`. Every state-changing request m
 the session's CSRF token, in the X-CSRF-Token header (htmx) or the csrf_token form field
 (plain forms); only a request whose bearer token names an account is exempt (a browser
 cannot add that header cross-site). Any other Authorization header is checked like a cookie
-request.
+request. authentication.py refuses a bad bearer token, and an /api/ request without a user,
+before the body is read.
 
 The Secure flag follows the scheme the app sees: a plain-HTTP request to a local host
 (localhost, 127.0.0.1, [::1]) gets a cookie without Secure, anything else gets Secure.
@@ -52,6 +53,7 @@ SESSION_COOKIE = "onderhandeling_sessie"
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 SIGN_IN_PATH = "/aanmelden"
+SIGN_IN_DETAIL = "Sign in, or send an API token as 'Authorization: Bearer <token>'."
 # Plain-HTTP hosts that still get the session cookie ("testserver" is Starlette's TestClient).
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "testserver"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
@@ -176,14 +178,23 @@ def optional_user(request: Request) -> User | None:
     return user
 
 
-def _resolve_user(request: Request) -> User | None:
+def bearer_token(request: Request) -> str | None:
+    """The token of an `Authorization: Bearer` header ("" when it is empty); None without
+    one, also for another scheme."""
     authorization = request.headers.get("authorization")
-    if authorization is not None:
+    if authorization is None:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
+
+
+def _resolve_user(request: Request) -> User | None:
+    if "authorization" in request.headers:
         # A request that names a token is judged by that token alone, never by a cookie.
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        token = bearer_token(request)
+        if not token:
             return None
-        account = accounts(request).account_for_token(token.strip())
+        account = accounts(request).account_for_token(token)
         return None if account is None else User.of(account)
     return _session_user(request)
 
@@ -306,11 +317,8 @@ async def verify_csrf(request: Request) -> None:
     the app."""
     if request.method in SAFE_METHODS:
         return
-    authorization = request.headers.get("authorization")
-    if authorization is not None:
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() == "bearer" and token.strip() and optional_user(request) is not None:
-            return  # a working API token: a browser cannot add it to a cross-site request
+    if bearer_token(request) and optional_user(request) is not None:
+        return  # a working API token: a browser cannot add it to a cross-site request
     expected = request.session.get(_CSRF) if "session" in request.scope else None
     given = request.headers.get(CSRF_HEADER)
     if given is None:
@@ -345,11 +353,7 @@ async def _handle_sign_in_required(request: Request, error: Exception) -> Respon
     headers = {"WWW-Authenticate": "Bearer"}
     if request.headers.get("HX-Request") == "true" and not request.url.path.startswith("/api/"):
         headers["HX-Redirect"] = _sign_in_url(request)  # htmx: a session that ran out
-    return problem(
-        401,
-        "Sign in, or send an API token as 'Authorization: Bearer <token>'.",
-        headers=headers,
-    )
+    return problem(401, SIGN_IN_DETAIL, headers=headers)
 
 
 async def _handle_forbidden(request: Request, error: Exception) -> Response:
