@@ -434,6 +434,35 @@ def test_security_headers_are_on_every_response(world: World) -> None:
         assert headers["referrer-policy"] == "same-origin"
 
 
+def test_every_response_but_static_assets_says_no_store(world: World) -> None:
+    """Pages, fragments, API answers, errors and the sign-in form are never cached (they
+    show what one user may see, or a CSRF token); static assets keep caching."""
+    page_client, token = signed_in(world, "onderhandelaar")
+    api_client = TestClient(create_app(world.app), headers=bearer(world.writer_token))
+    anonymous = TestClient(create_app(world.app))
+    html = {"Accept": "text/html"}
+    fragment = {**html, "HX-Request": "true"}
+    responses = {
+        "API read": api_client.get("/api/v1/parties"),
+        "API write": api_client.post("/api/v1/parties", json=PARTY),
+        "API error": api_client.get("/api/v1/goals/00000000-0000-0000-0000-000000000001"),
+        "cookie API read": page_client.get("/api/v1/parties"),
+        "refused": anonymous.get("/api/v1/parties"),
+        "form post": page_client.post("/test/form", data={"csrf_token": token}),
+    }
+    if has_sign_in_page(anonymous.app):  # type: ignore[arg-type]
+        responses["sign-in form"] = anonymous.get("/aanmelden", headers=html)
+        responses["dashboard"] = page_client.get("/", headers=html)
+        responses["fragment"] = page_client.get(f"/doelstellingen/{world.goal}", headers=fragment)
+    for what, response in responses.items():
+        assert response.status_code < 500, what
+        assert response.headers.get("cache-control") == "no-store", what
+    static = anonymous.get("/static/app.css")
+    assert static.status_code == 200
+    assert "no-store" not in static.headers.get("cache-control", "")
+    assert static.headers.get("etag") or static.headers.get("last-modified")
+
+
 def test_user_roles_decide_writing_and_reading() -> None:
     """Writers read as the ministry; the steering committee reads shared content only."""
     from onderhandeling.visibility import COMMITTEE, MINISTRY

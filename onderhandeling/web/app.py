@@ -1,6 +1,11 @@
 """The web application: one Negotiations service on app.state, the JSON API at /api/v1 and
 the HTML pages, behind sessions, CSRF checks and strict security headers.
 
+What every request passes, outermost first (see create_app): the security headers and
+Cache-Control; the answer to an unexpected error (server_errors.py); the body limit
+(body_limit.py); the cookie session; who is asking (authentication.py), before any body is
+read; then the routes, with CSRF, role and input checks.
+
 Nothing is loaded from outside at run time: FastAPI's default /docs pulls Swagger UI from a
 CDN, so /docs here is a plain server-rendered list of the endpoints in /openapi.json.
 """
@@ -28,6 +33,7 @@ from onderhandeling.web.api import router as api_router
 from onderhandeling.web.view_cache import ViewCache
 
 STATIC_DIR = Path(__file__).parent / "static"
+STATIC_PREFIX = "/static/"
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
@@ -37,7 +43,10 @@ SECURITY_HEADERS = {
 
 
 class SecurityHeadersMiddleware:
-    """Adds the security headers to every HTTP response (pages, API, static, errors)."""
+    """Adds the security headers to every HTTP response (pages, API, static, errors), and
+    `Cache-Control: no-store` to all but the static assets: pages, fragments and API answers
+    show what one signed-in user may see, and no browser or proxy cache may keep them (nor
+    the sign-in form with its CSRF token). Static assets keep their caching."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -47,12 +56,16 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
+        static = scope["path"].startswith(STATIC_PREFIX)
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     if name not in headers:
                         headers[name] = value
+                if not static:
+                    headers["Cache-Control"] = "no-store"
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
