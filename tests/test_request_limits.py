@@ -8,6 +8,7 @@ import json
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -22,6 +23,7 @@ from onderhandeling.config import (
     body_limits,
 )
 from onderhandeling.web.app import create_app
+from onderhandeling.web.sign_in_limits import ACCOUNT_LIMIT, ADDRESS_LIMIT
 from tests.test_api import World, bearer, build_world
 from tests.test_security import signed_in
 
@@ -300,3 +302,17 @@ def test_public_paths_stay_public(world: World) -> None:
     dashboard = client.get("/", headers=html, follow_redirects=False)
     assert dashboard.status_code == 303
     assert dashboard.headers["location"].startswith("/aanmelden")
+
+
+def test_the_settings_and_limits_are_in_the_readme() -> None:
+    """README.md names the settings, their defaults and the sign-in limits."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for text in (
+        f"`ONDERHANDELING_MAX_BODY_BYTES` bytes\n   (default {DEFAULT_MAX_BODY_BYTES}",
+        f"`ONDERHANDELING_MAX_FORM_BYTES` (default {DEFAULT_MAX_FORM_BYTES}",
+        "FORWARDED_ALLOW_IPS",
+        "Cache-Control: no-store",
+        f"{ADDRESS_LIMIT.attempts} attempts per address within 15 minutes",
+        f"{ACCOUNT_LIMIT.attempts} attempts per account name within 5 minutes",
+    ):
+        assert text in readme, text
