@@ -30,10 +30,6 @@ WRITER_ROLES = frozenset({"beheerder", "onderhandelaar"})
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
 TOKEN_PREFIX = "ohd_"
-# After this many wrong passwords for one account within the window, sign-in is refused
-# until the window has passed (argon2 already makes each guess slow).
-MAX_FAILURES = 10
-FAILURE_WINDOW_SECONDS = 15 * 60
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS web_accounts (
@@ -48,10 +44,15 @@ _SCHEMA = (
         name TEXT NOT NULL,
         created TEXT NOT NULL
     )""",
-    """CREATE TABLE IF NOT EXISTS web_sign_in_failures (
-        name TEXT PRIMARY KEY,
-        failures INTEGER NOT NULL,
-        first_failed DOUBLE PRECISION NOT NULL
+    # Sign-in attempts per account name and per client address (kind "account" or
+    # "address"), counted in a window that starts at the first; see count_attempt.
+    """CREATE TABLE IF NOT EXISTS web_sign_in_attempts (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        window_start DOUBLE PRECISION NOT NULL,
+        refused INTEGER NOT NULL,
+        PRIMARY KEY (kind, key)
     )""",
     # One row per account whose sessions were ended (sign-out, new password); a session
     # remembers the generation it started in and is void once that number has moved on.
@@ -66,6 +67,16 @@ _SCHEMA = (
 )
 
 _hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class AttemptLimit:
+    """At most `attempts` sign-in attempts within `window_seconds` of the first; more are
+    refused until that window ends. Refused attempts are not counted, so they never make
+    the wait longer."""
+
+    attempts: int
+    window_seconds: float
 
 
 @dataclass(frozen=True)
@@ -171,7 +182,7 @@ class AccountStore:
     def set_password(self, name: str, password: str) -> None:
         """A new password; every session of the account ends with it."""
         self._store_hash(name, _hasher.hash(check_password(password)))
-        self._execute("DELETE FROM web_sign_in_failures WHERE name = ?", name)
+        self.forget_attempts("account", name)
         self.end_sessions(name)
 
     def _store_hash(self, name: str, password_hash: str) -> None:
@@ -207,48 +218,76 @@ class AccountStore:
     # --- signing in ------------------------------------------------------------------------
 
     def verify(self, name: str, password: str) -> Account | None:
-        """The account when name and password match; None otherwise, and None while the name
-        is locked after too many wrong passwords.
+        """The account when name and password match, None otherwise.
 
-        Every attempt is counted (atomically, before the password is checked, so parallel
-        guesses cannot slip past the limit), for unknown names too, and every attempt runs one
-        argon2 verification, so the answer time tells neither which names exist nor which
-        are locked.
+        An unknown name costs one argon2 verification too (against a dummy hash), so the
+        answer time does not tell which names exist. How often anyone may try is not
+        decided here: web/sign_in_limits.py counts each attempt before calling this.
         """
         row = self._fetch_one(
             "SELECT name, person_id, role, password_hash FROM web_accounts WHERE name = ?", name
         )
-        attempts = self._count_attempt(name)
-        locked = attempts > MAX_FAILURES
-        stored = self._dummy() if row is None or locked else str(row[3])
-        matches = self._verify_hash(stored, password)
-        if row is None or locked or not matches:
+        stored = self._dummy() if row is None else str(row[3])
+        if not self._verify_hash(stored, password) or row is None:
             return None
-        self._execute("DELETE FROM web_sign_in_failures WHERE name = ?", name)
         if _hasher.check_needs_rehash(stored):
             self._store_hash(name, _hasher.hash(password))
         return Account(row[0], UUID(row[1]), row[2])
 
-    def _count_attempt(self, name: str) -> int:
-        """Count one sign-in attempt for the name and return the attempts in the current
-        window (a window older than FAILURE_WINDOW_SECONDS starts again at 1)."""
+    def count_attempt(self, kind: str, key: str, limit: AttemptLimit) -> float:
+        """Count one sign-in attempt for (kind, key) and say whether it may go on: 0.0 when
+        it may, else the seconds (at least 1) until the full window ends; a refused attempt
+        is not counted.
+
+        One statement counts and decides, before any password is checked, so parallel
+        attempts cannot slip past the limit however they interleave.
+        """
         now = clock()
-        expired = now - FAILURE_WINDOW_SECONDS
+        window_over = now - limit.window_seconds
+        new_window = "web_sign_in_attempts.window_start <= ?"
+        full = "web_sign_in_attempts.attempts >= ?"
         row = self._fetch_one(
-            "INSERT INTO web_sign_in_failures (name, failures, first_failed) VALUES (?, 1, ?) "
-            "ON CONFLICT (name) DO UPDATE SET "
-            "failures = CASE WHEN web_sign_in_failures.first_failed <= ? THEN 1 "
-            "ELSE web_sign_in_failures.failures + 1 END, "
-            "first_failed = CASE WHEN web_sign_in_failures.first_failed <= ? "
-            "THEN excluded.first_failed ELSE web_sign_in_failures.first_failed END "
-            "RETURNING failures, first_failed",
-            name,
+            "INSERT INTO web_sign_in_attempts (kind, key, attempts, window_start, refused) "
+            "VALUES (?, ?, 1, ?, 0) ON CONFLICT (kind, key) DO UPDATE SET "
+            f"attempts = CASE WHEN {new_window} THEN 1 WHEN {full} "
+            "THEN web_sign_in_attempts.attempts ELSE web_sign_in_attempts.attempts + 1 END, "
+            f"window_start = CASE WHEN {new_window} THEN ? "
+            "ELSE web_sign_in_attempts.window_start END, "
+            f"refused = CASE WHEN {new_window} THEN 0 WHEN {full} "
+            "THEN web_sign_in_attempts.refused + 1 ELSE 0 END "
+            "RETURNING refused, window_start",
+            kind,
+            key,
             now,
-            expired,
-            expired,
+            window_over,
+            limit.attempts,
+            window_over,
+            now,
+            window_over,
+            limit.attempts,
         )
         assert row is not None
-        return int(row[0])
+        refused, window_start = int(row[0]), float(row[1])
+        return 0.0 if refused == 0 else max(window_start + limit.window_seconds - now, 1.0)
+
+    def uncount_attempt(self, kind: str, key: str) -> None:
+        """Take back one counted attempt (it succeeded, or was never tried)."""
+        self._execute(
+            "UPDATE web_sign_in_attempts SET attempts = attempts - 1 "
+            "WHERE kind = ? AND key = ? AND attempts > 0",
+            kind,
+            key,
+        )
+
+    def forget_attempts(self, kind: str, key: str) -> None:
+        self._execute("DELETE FROM web_sign_in_attempts WHERE kind = ? AND key = ?", kind, key)
+
+    def forget_old_attempts(self, older_than_seconds: float) -> int:
+        """Drop the counts whose window started that long ago (they no longer hold)."""
+        return self._execute(
+            "DELETE FROM web_sign_in_attempts WHERE window_start < ?",
+            clock() - older_than_seconds,
+        )
 
     def _verify_hash(self, password_hash: str, password: str) -> bool:
         try:

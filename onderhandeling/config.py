@@ -4,6 +4,9 @@ ONDERHANDELING_DATABASE_URL picks the store for events and read models alike:
 ``sqlite:///path/file.sqlite`` (the default, ``sqlite:///data/onderhandeling.sqlite``, relative to
 the working directory) or ``postgresql://user[:password]@host:port/dbname`` with an optional
 ``?schema=name`` (used by the tests to keep runs apart).
+
+ONDERHANDELING_MAX_BODY_BYTES and ONDERHANDELING_MAX_FORM_BYTES cap the size of a request
+body (see `body_limits`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,15 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 DATABASE_URL_VARIABLE = "ONDERHANDELING_DATABASE_URL"
 DEFAULT_DATABASE_URL = "sqlite:///data/onderhandeling.sqlite"
+MAX_BODY_BYTES_VARIABLE = "ONDERHANDELING_MAX_BODY_BYTES"
+# The API's JSON bodies: a wording is at most 20,000 characters (120 KB even written as
+# \u escapes); 1 MiB leaves room for a meeting with dozens of long positions.
+DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+MAX_FORM_BYTES_VARIABLE = "ONDERHANDELING_MAX_FORM_BYTES"
+# The pages' form posts, typed by a person: the largest carries two wordings (an amendment's
+# quote and replacement), 2 x 20,000 characters, which fit even if URL-encoding made every
+# character six bytes (é is %C3%A9).
+DEFAULT_MAX_FORM_BYTES = 256 * 1024
 
 
 class ConfigurationError(ValueError):
@@ -94,3 +106,34 @@ def parse_database_url(url: str) -> Database:
 
 def database_from_environment() -> Database:
     return parse_database_url(os.environ.get(DATABASE_URL_VARIABLE) or DEFAULT_DATABASE_URL)
+
+
+def whole_number_setting(variable: str, default: int) -> int:
+    """A setting that is a whole number of at least 1; the default when it is unset."""
+    raw = os.environ.get(variable, "").strip()
+    if not raw:
+        return default
+    try:
+        number = int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{variable} must be a whole number (got {raw!r})") from None
+    if number < 1:
+        raise ConfigurationError(f"{variable} must be at least 1 (got {number})")
+    return number
+
+
+@dataclass(frozen=True)
+class BodyLimits:
+    """The largest request body, in bytes: `form` for the pages' form posts
+    (application/x-www-form-urlencoded, multipart/form-data), `other` for every other body
+    (the API's JSON)."""
+
+    other: int
+    form: int
+
+
+def body_limits() -> BodyLimits:
+    return BodyLimits(
+        other=whole_number_setting(MAX_BODY_BYTES_VARIABLE, DEFAULT_MAX_BODY_BYTES),
+        form=whole_number_setting(MAX_FORM_BYTES_VARIABLE, DEFAULT_MAX_FORM_BYTES),
+    )

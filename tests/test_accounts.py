@@ -153,75 +153,92 @@ def test_export_lines_are_json(app: Negotiations, tmp_path: Path) -> None:
     assert lines and all(isinstance(json.loads(line), dict) for line in lines)
 
 
-def test_too_many_wrong_passwords_lock_the_account_for_a_while(
+LIMIT = accounts.AttemptLimit(attempts=3, window_seconds=300)
+
+
+def test_attempts_beyond_the_limit_wait_for_the_window_to_end(
     app: Negotiations, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """After MAX_FAILURES wrong passwords even the right one fails, until the window passes."""
+    """count_attempt lets `attempts` through per window and then names the seconds until
+    the window (counted from its first attempt) ends; then the count starts again."""
+    now = [1_800_000_000.0]
+    monkeypatch.setattr(accounts, "clock", lambda: now[0])
+    store = AccountStore(app.database)
+    for _ in range(3):
+        assert store.count_attempt("account", "anne", LIMIT) == 0.0
+        now[0] += 10
+    assert store.count_attempt("account", "anne", LIMIT) == 300 - 30
+    assert store.count_attempt("account", "bert", LIMIT) == 0.0  # per key
+    assert store.count_attempt("address", "anne", LIMIT) == 0.0  # per kind
+    now[0] += 300 - 30
+    assert store.count_attempt("account", "anne", LIMIT) == 0.0
+
+
+def test_refused_attempts_never_make_the_wait_longer(
+    app: Negotiations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However often someone tries while refused, the window ends when it would have."""
+    now = [1_800_000_000.0]
+    monkeypatch.setattr(accounts, "clock", lambda: now[0])
+    store = AccountStore(app.database)
+    for _ in range(3):
+        store.count_attempt("account", "anne", LIMIT)
+    for _ in range(50):
+        now[0] += 5
+        assert store.count_attempt("account", "anne", LIMIT) > 0
+    now[0] = 1_800_000_000.0 + 300
+    assert store.count_attempt("account", "anne", LIMIT) == 0.0
+
+
+def test_uncounted_and_forgotten_attempts_free_their_places(
+    app: Negotiations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """uncount_attempt takes one attempt back, forget_attempts all of them, and a new
+    password forgets the account's."""
     now = [1_800_000_000.0]
     monkeypatch.setattr(accounts, "clock", lambda: now[0])
     create_account(app, "anne", "onderhandelaar", PASSWORD)
     store = AccountStore(app.database)
-    for _ in range(accounts.MAX_FAILURES):
-        assert store.verify("anne", "wrong password") is None
-    assert store.verify("anne", PASSWORD) is None
-    now[0] += accounts.FAILURE_WINDOW_SECONDS + 1
-    assert store.verify("anne", PASSWORD) is not None
+    for _ in range(3):
+        store.count_attempt("address", "192.0.2.1", LIMIT)
+    store.uncount_attempt("address", "192.0.2.1")
+    assert store.count_attempt("address", "192.0.2.1", LIMIT) == 0.0
+    assert store.count_attempt("address", "192.0.2.1", LIMIT) > 0
+    store.forget_attempts("address", "192.0.2.1")
+    assert store.count_attempt("address", "192.0.2.1", LIMIT) == 0.0
+    for _ in range(3):
+        store.count_attempt("account", "anne", LIMIT)
+    store.set_password("anne", PASSWORD + " nieuw")
+    assert store.count_attempt("account", "anne", LIMIT) == 0.0
+    now[0] += 3600
+    assert store.forget_old_attempts(1800) == 2
+    assert store.count_attempt("address", "192.0.2.1", LIMIT) == 0.0
 
 
-def test_a_right_password_clears_earlier_failures(
-    app: Negotiations, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Failures only count up to a successful sign-in."""
-    monkeypatch.setattr(accounts, "MAX_FAILURES", 2)
-    create_account(app, "anne", "onderhandelaar", PASSWORD)
+def test_parallel_attempts_cannot_pass_the_limit(app: Negotiations) -> None:
+    """Attempts racing each other are counted and decided in one statement: however they
+    interleave, exactly `attempts` of them get through."""
     store = AccountStore(app.database)
-    assert store.verify("anne", "wrong password") is None
-    assert store.verify("anne", PASSWORD) is not None
-    assert store.verify("anne", "wrong password") is None
-    assert store.verify("anne", PASSWORD) is not None
+    store.count_attempt("account", "warm-up", LIMIT)  # the tables exist before the race
+    guesses = 12
+    barrier = threading.Barrier(guesses, timeout=60)
+
+    def attempt(_: int) -> float:
+        barrier.wait()
+        return AccountStore(app.database).count_attempt("account", "anne", LIMIT)
+
+    with ThreadPoolExecutor(guesses) as pool:
+        waits = list(pool.map(attempt, range(guesses)))
+    assert sum(1 for wait in waits if wait == 0.0) == LIMIT.attempts
 
 
-def test_parallel_wrong_passwords_cannot_pass_the_lock(
-    app: Negotiations, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Guesses racing each other are each counted before the password is checked: however
-    they interleave, at most MAX_FAILURES of them are tried against the real hash, and the
-    account is locked afterwards."""
-    monkeypatch.setattr(accounts, "MAX_FAILURES", 3)
+def test_unknown_names_still_run_one_hash_check(app: Negotiations) -> None:
+    """An unknown name costs one argon2 verification (against a dummy hash), like a known
+    one, so the answer time gives nothing away."""
     create_account(app, "anne", "onderhandelaar", PASSWORD)
     store = AccountStore(app.database)
     real_hash = store._fetch_one("SELECT password_hash FROM web_accounts WHERE name = ?", "anne")
     assert real_hash is not None
-    guesses = 8
-    # Every guess waits here until all have reached the hash check: the worst interleaving.
-    barrier = threading.Barrier(guesses, timeout=60)
-    checked_real: list[bool] = []
-    original = store._verify_hash
-
-    def slow_verify(password_hash: str, password: str) -> bool:
-        checked_real.append(password_hash == real_hash[0])
-        barrier.wait()
-        return original(password_hash, password)
-
-    monkeypatch.setattr(store, "_verify_hash", slow_verify)
-    with ThreadPoolExecutor(guesses) as pool:
-        results = list(pool.map(lambda i: store.verify("anne", f"guess {i}"), range(guesses)))
-    assert results == [None] * guesses
-    assert sum(checked_real) <= accounts.MAX_FAILURES
-    monkeypatch.setattr(store, "_verify_hash", original)
-    assert store.verify("anne", PASSWORD) is None
-
-
-def test_locked_and_unknown_names_still_run_one_hash_check(
-    app: Negotiations, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A locked account and an unknown name cost one argon2 verification (against a dummy
-    hash), like any other attempt, so the answer time gives nothing away."""
-    monkeypatch.setattr(accounts, "MAX_FAILURES", 2)
-    create_account(app, "anne", "onderhandelaar", PASSWORD)
-    store = AccountStore(app.database)
-    for _ in range(2):
-        assert store.verify("anne", "wrong password") is None
     calls: list[str] = []
     original = store._verify_hash
 
@@ -229,27 +246,10 @@ def test_locked_and_unknown_names_still_run_one_hash_check(
         calls.append(password_hash)
         return original(password_hash, password)
 
-    monkeypatch.setattr(store, "_verify_hash", counting)
-    assert store.verify("anne", PASSWORD) is None  # locked
-    assert store.verify("nobody", PASSWORD) is None  # unknown
-    assert calls == [store._dummy(), store._dummy()]
-
-
-def test_wrong_guesses_for_an_unknown_name_are_counted_too(
-    app: Negotiations, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Guesses at a name without an account count like any other: an account made under
-    that name within the window starts locked."""
-    now = [1_800_000_000.0]
-    monkeypatch.setattr(accounts, "clock", lambda: now[0])
-    monkeypatch.setattr(accounts, "MAX_FAILURES", 2)
-    store = AccountStore(app.database)
-    for _ in range(3):
-        assert store.verify("anne", PASSWORD) is None
-    create_account(app, "anne", "onderhandelaar", PASSWORD)
-    assert store.verify("anne", PASSWORD) is None
-    now[0] += accounts.FAILURE_WINDOW_SECONDS + 1
-    assert store.verify("anne", PASSWORD) is not None
+    store._verify_hash = counting  # type: ignore[method-assign]
+    assert store.verify("anne", "wrong password") is None
+    assert store.verify("nobody", PASSWORD) is None
+    assert calls == [real_hash[0], store._dummy()]
 
 
 def test_a_new_password_ends_the_account_sessions(app: Negotiations) -> None:

@@ -109,10 +109,16 @@ def test_a_bearer_header_never_falls_back_to_the_cookie(world: World) -> None:
     assert response.status_code == 401
 
 
-@pytest.mark.parametrize("authorization", ["Basic eDp4", "Bearer ohd_wrong", "Bearer", "x"])
-def test_only_a_working_bearer_token_skips_the_csrf_check(world: World, authorization: str) -> None:
+@pytest.mark.parametrize(
+    ("authorization", "status"),
+    [("Basic eDp4", 403), ("x", 403), ("Bearer ohd_wrong", 401), ("Bearer", 401)],
+)
+def test_only_a_working_bearer_token_skips_the_csrf_check(
+    world: World, authorization: str, status: int
+) -> None:
     """Any other Authorization header is CSRF-checked like a cookie request: the sign-in form
-    refuses it without the session's token (no login CSRF by adding a header)."""
+    refuses it without the session's token (no login CSRF by adding a header). A bearer
+    token that does not work is refused as such (401), before the CSRF check."""
     client = TestClient(create_app(world.app))
     if not has_sign_in_page(client.app):  # type: ignore[arg-type]
         pytest.skip("the pages are not there yet")
@@ -122,7 +128,7 @@ def test_only_a_working_bearer_token_skips_the_csrf_check(world: World, authoriz
         headers={"Authorization": authorization, "Accept": "text/html"},
         follow_redirects=False,
     )
-    assert response.status_code == 403
+    assert response.status_code == status
     assert client.get("/api/v1/parties").status_code == 401
 
 
@@ -429,6 +435,35 @@ def test_security_headers_are_on_every_response(world: World) -> None:
         ), path
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "same-origin"
+
+
+def test_every_response_but_static_assets_says_no_store(world: World) -> None:
+    """Pages, fragments, API answers, errors and the sign-in form are never cached (they
+    show what one user may see, or a CSRF token); static assets keep caching."""
+    page_client, token = signed_in(world, "onderhandelaar")
+    api_client = TestClient(create_app(world.app), headers=bearer(world.writer_token))
+    anonymous = TestClient(create_app(world.app))
+    html = {"Accept": "text/html"}
+    fragment = {**html, "HX-Request": "true"}
+    responses = {
+        "API read": api_client.get("/api/v1/parties"),
+        "API write": api_client.post("/api/v1/parties", json=PARTY),
+        "API error": api_client.get("/api/v1/goals/00000000-0000-0000-0000-000000000001"),
+        "cookie API read": page_client.get("/api/v1/parties"),
+        "refused": anonymous.get("/api/v1/parties"),
+        "form post": page_client.post("/test/form", data={"csrf_token": token}),
+    }
+    if has_sign_in_page(anonymous.app):  # type: ignore[arg-type]
+        responses["sign-in form"] = anonymous.get("/aanmelden", headers=html)
+        responses["dashboard"] = page_client.get("/", headers=html)
+        responses["fragment"] = page_client.get(f"/doelstellingen/{world.goal}", headers=fragment)
+    for what, response in responses.items():
+        assert response.status_code < 500, what
+        assert response.headers.get("cache-control") == "no-store", what
+    static = anonymous.get("/static/app.css")
+    assert static.status_code == 200
+    assert "no-store" not in static.headers.get("cache-control", "")
+    assert static.headers.get("etag") or static.headers.get("last-modified")
 
 
 def test_user_roles_decide_writing_and_reading() -> None:

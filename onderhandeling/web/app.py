@@ -1,6 +1,11 @@
 """The web application: one Negotiations service on app.state, the JSON API at /api/v1 and
 the HTML pages, behind sessions, CSRF checks and strict security headers.
 
+What every request passes, outermost first (see create_app): the security headers and
+Cache-Control; the answer to an unexpected error (server_errors.py); the body limit
+(body_limit.py); the cookie session; who is asking (authentication.py), before any body is
+read; then the routes, with CSRF, role and input checks.
+
 Nothing is loaded from outside at run time: FastAPI's default /docs pulls Swagger UI from a
 CDN, so /docs here is a plain server-rendered list of the endpoints in /openapi.json.
 """
@@ -22,11 +27,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onderhandeling.accounts import AccountStore
 from onderhandeling.application import Negotiations
-from onderhandeling.web import problems, security
+from onderhandeling.config import body_limits
+from onderhandeling.web import authentication, body_limit, problems, security, server_errors
 from onderhandeling.web.api import router as api_router
 from onderhandeling.web.view_cache import ViewCache
 
 STATIC_DIR = Path(__file__).parent / "static"
+STATIC_PREFIX = "/static/"
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
@@ -36,7 +43,10 @@ SECURITY_HEADERS = {
 
 
 class SecurityHeadersMiddleware:
-    """Adds the security headers to every HTTP response (pages, API, static, errors)."""
+    """Adds the security headers to every HTTP response (pages, API, static, errors), and
+    `Cache-Control: no-store` to all but the static assets: pages, fragments and API answers
+    show what one signed-in user may see, and no browser or proxy cache may keep them (nor
+    the sign-in form with its CSRF token). Static assets keep their caching."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -46,12 +56,16 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
+        static = scope["path"].startswith(STATIC_PREFIX)
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     if name not in headers:
                         headers[name] = value
+                if not static:
+                    headers["Cache-Control"] = "no-store"
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -60,6 +74,7 @@ class SecurityHeadersMiddleware:
 def create_app(negotiations: Negotiations | None = None) -> FastAPI:
     """The app over the given service, or over the store ONDERHANDELING_DATABASE_URL names."""
     owns_service = negotiations is None
+    limits = body_limits()  # a bad setting fails here, at start-up
     service = negotiations if negotiations is not None else Negotiations()
     store = AccountStore(service.database)
 
@@ -85,8 +100,12 @@ def create_app(negotiations: Negotiations | None = None) -> FastAPI:
     app.state.url_patterns = {}  # templating.url_for remembers route URLs here
     app.state.views = ViewCache()  # the heaviest read-only views, per read-model position
 
+    # Each middleware added goes around the ones before it: innermost first.
     problems.install(app)
+    authentication.install(app)
     security.install(app, store)
+    body_limit.install(app, limits)
+    server_errors.install(app)
     app.add_middleware(SecurityHeadersMiddleware)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

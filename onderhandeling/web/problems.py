@@ -70,6 +70,7 @@ _DUTCH_TITLES = {
     404: "Pagina niet gevonden",
     405: "Niet toegestaan",
     409: "Conflict",
+    413: "Te veel gegevens",
     422: "Ongeldige invoer",
     500: "Er ging iets mis",
 }
@@ -177,7 +178,9 @@ async def handle_http_error(request: Request, error: Exception) -> Response:
 
 
 async def handle_unexpected(request: Request, error: Exception) -> Response:
-    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    """The 500 for an exception nothing else handled, its traceback logged here
+    (server_errors.py answers with it and does not raise the exception again)."""
+    log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=error)
     if wants_html(request):
         return error_page(request, 500)
     return problem(500, "The server could not handle this request.")

@@ -11,7 +11,8 @@ API clients send `Authorization: Bearer <token>`. Every state-changing request m
 the session's CSRF token, in the X-CSRF-Token header (htmx) or the csrf_token form field
 (plain forms); only a request whose bearer token names an account is exempt (a browser
 cannot add that header cross-site). Any other Authorization header is checked like a cookie
-request.
+request. authentication.py refuses a bad bearer token, and an /api/ request without a user,
+before the body is read; sign_in_limits.py decides how often anyone may try a password.
 
 The Secure flag follows the scheme the app sees: a plain-HTTP request to a local host
 (localhost, 127.0.0.1, [::1]) gets a cookie without Secure, anything else gets Secure.
@@ -34,13 +35,14 @@ from uuid import UUID
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.datastructures import Headers
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from onderhandeling.accounts import WRITER_ROLES, Account, AccountStore
-from onderhandeling.config import ConfigurationError
+from onderhandeling.config import whole_number_setting
 from onderhandeling.visibility import COMMITTEE, MINISTRY, Reader
+from onderhandeling.web import sign_in_limits
+from onderhandeling.web.cookie_flags import plain_http_to_local_host
 from onderhandeling.web.problems import error_page, problem, wants_html
 
 SECRET_KEY_VARIABLE = "ONDERHANDELING_SECRET_KEY"
@@ -52,8 +54,7 @@ SESSION_COOKIE = "onderhandeling_sessie"
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 SIGN_IN_PATH = "/aanmelden"
-# Plain-HTTP hosts that still get the session cookie ("testserver" is Starlette's TestClient).
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "testserver"})
+SIGN_IN_DETAIL = "Sign in, or send an API token as 'Authorization: Bearer <token>'."
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 # Session keys
@@ -107,26 +108,13 @@ class CsrfRejected(Exception):
 # --- settings ------------------------------------------------------------------------------
 
 
-def _whole_number_setting(variable: str, default: int) -> int:
-    raw = os.environ.get(variable, "").strip()
-    if not raw:
-        return default
-    try:
-        number = int(raw)
-    except ValueError:
-        raise ConfigurationError(f"{variable} must be a whole number") from None
-    if number < 1:
-        raise ConfigurationError(f"{variable} must be at least 1")
-    return number
-
-
 def idle_minutes() -> int:
-    return _whole_number_setting(IDLE_MINUTES_VARIABLE, DEFAULT_IDLE_MINUTES)
+    return whole_number_setting(IDLE_MINUTES_VARIABLE, DEFAULT_IDLE_MINUTES)
 
 
 def max_session_hours() -> int:
     """The longest a session lasts after sign-in, however active it is."""
-    return _whole_number_setting(MAX_HOURS_VARIABLE, DEFAULT_MAX_HOURS)
+    return whole_number_setting(MAX_HOURS_VARIABLE, DEFAULT_MAX_HOURS)
 
 
 def session_secret(store: AccountStore) -> str:
@@ -149,23 +137,17 @@ class HostAwareSessionMiddleware:
         self.local = SessionMiddleware(app, https_only=False, **options)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        local = False
-        if scope["type"] in ("http", "websocket") and scope.get("scheme") in ("http", "ws"):
-            host = Headers(scope=scope).get("host", "")
-            hostname = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-            local = hostname.lower() in LOCAL_HOSTS
+        local = plain_http_to_local_host(scope)
         await (self.local if local else self.secure)(scope, receive, send)
 
 
 def install(app: FastAPI, store: AccountStore) -> None:
-    """Sessions and the handlers for sign-in, role and CSRF refusals."""
+    """Sessions, sign-in limits and the handlers for sign-in, role and CSRF refusals."""
     minutes = idle_minutes()
     max_session_hours()  # a bad setting fails at start-up, not on the first request
-    app.add_middleware(
-        HostAwareSessionMiddleware,
-        secret_key=session_secret(store),
-        max_age=minutes * 60 + 300,
-    )
+    secret = session_secret(store)
+    sign_in_limits.install(app, secret)  # inside the session middleware
+    app.add_middleware(HostAwareSessionMiddleware, secret_key=secret, max_age=minutes * 60 + 300)
     app.add_exception_handler(SignInRequired, _handle_sign_in_required)
     app.add_exception_handler(Forbidden, _handle_forbidden)
     app.add_exception_handler(CsrfRejected, _handle_csrf_rejected)
@@ -189,14 +171,23 @@ def optional_user(request: Request) -> User | None:
     return user
 
 
-def _resolve_user(request: Request) -> User | None:
+def bearer_token(request: Request) -> str | None:
+    """The token of an `Authorization: Bearer` header ("" when it is empty); None without
+    one, also for another scheme."""
     authorization = request.headers.get("authorization")
-    if authorization is not None:
+    if authorization is None:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
+
+
+def _resolve_user(request: Request) -> User | None:
+    if "authorization" in request.headers:
         # A request that names a token is judged by that token alone, never by a cookie.
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        token = bearer_token(request)
+        if not token:
             return None
-        account = accounts(request).account_for_token(token.strip())
+        account = accounts(request).account_for_token(token)
         return None if account is None else User.of(account)
     return _session_user(request)
 
@@ -270,9 +261,11 @@ def reader(user: User = Depends(current_user)) -> Reader:
 
 
 def authenticate(request: Request, name: str, password: str) -> User | None:
+    """The user for a right name and password, else None; raises SignInThrottled (429)
+    after too many attempts from this address or for this name."""
     if not name or not password or len(name) > 64 or len(password) > 1024:
         return None
-    account = accounts(request).verify(name, password)
+    account = sign_in_limits.check_password(request, accounts(request), name, password)
     return None if account is None else User.of(account)
 
 
@@ -289,6 +282,7 @@ def sign_in(request: Request, user: User) -> None:
     session[_GENERATION] = generation
     session[_CSRF] = secrets.token_urlsafe(32)
     request.state.user = user
+    sign_in_limits.remember_browser(request, user.name)
 
 
 def sign_out(request: Request) -> None:
@@ -319,11 +313,8 @@ async def verify_csrf(request: Request) -> None:
     the app."""
     if request.method in SAFE_METHODS:
         return
-    authorization = request.headers.get("authorization")
-    if authorization is not None:
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() == "bearer" and token.strip() and optional_user(request) is not None:
-            return  # a working API token: a browser cannot add it to a cross-site request
+    if bearer_token(request) and optional_user(request) is not None:
+        return  # a working API token: a browser cannot add it to a cross-site request
     expected = request.session.get(_CSRF) if "session" in request.scope else None
     given = request.headers.get(CSRF_HEADER)
     if given is None:
@@ -358,11 +349,7 @@ async def _handle_sign_in_required(request: Request, error: Exception) -> Respon
     headers = {"WWW-Authenticate": "Bearer"}
     if request.headers.get("HX-Request") == "true" and not request.url.path.startswith("/api/"):
         headers["HX-Redirect"] = _sign_in_url(request)  # htmx: a session that ran out
-    return problem(
-        401,
-        "Sign in, or send an API token as 'Authorization: Bearer <token>'.",
-        headers=headers,
-    )
+    return problem(401, SIGN_IN_DETAIL, headers=headers)
 
 
 async def _handle_forbidden(request: Request, error: Exception) -> Response:
