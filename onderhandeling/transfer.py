@@ -4,7 +4,8 @@ One line per stored event, in notification order, with its aggregate id, version
 state (the event's recorded time, effective date and recorder are inside the state). The state
 is written as the stored JSON text itself, not re-encoded, so export → import → export gives
 byte-identical files. Notification ids are left out: PostgreSQL sequences may skip numbers,
-and the order of the lines is what carries the log's order.
+and the order of the lines is what carries the log's order. The header says how many event
+lines follow.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from eventsourcing.persistence import StoredEvent
 
 from onderhandeling.app_base import NegotiationsBase
 from onderhandeling.domain.errors import DomainError
+from onderhandeling.event_log import count_events
 
 FORMAT = "onderhandeling-events/1"
 BATCH = 1000
@@ -30,10 +32,11 @@ class ImportRefused(DomainError):
     code = "import-refused"
 
 
-def iter_stored_events(app: NegotiationsBase) -> Iterator[StoredEvent]:
+def iter_stored_events(app: NegotiationsBase, last: int) -> Iterator[StoredEvent]:
+    """The log in order, up to notification id `last`."""
     start = 1
     while True:
-        page = app.recorder.select_notifications(start, BATCH)
+        page = app.recorder.select_notifications(start, BATCH, stop=last)
         if not page:
             return
         yield from page
@@ -41,11 +44,18 @@ def iter_stored_events(app: NegotiationsBase) -> Iterator[StoredEvent]:
 
 
 def export_events(app: NegotiationsBase, out: IO[str], progress: Progress | None = None) -> int:
-    total = app.recorder.max_notification_id() or 0
+    """Write the log as it stood when the export started; returns the number of events.
+
+    Events saved meanwhile are left for the next export: every id up to the last one at the
+    start is already committed (SQLite has one writer; on PostgreSQL the library inserts under
+    a table lock, so ids commit in order) and stored events never change, so paging up to
+    that id reads one consistent log, and counting up to it gives the header's number."""
+    last = app.recorder.max_notification_id() or 0
+    total = count_events(app.recorder, last)
     header = {"format": FORMAT, "application": app.name, "events": total}
     out.write(json.dumps(header, sort_keys=True) + "\n")
     count = 0
-    for stored in iter_stored_events(app):
+    for stored in iter_stored_events(app, last):
         line = {
             "id": str(stored.originator_id),
             "version": stored.originator_version,
@@ -54,8 +64,12 @@ def export_events(app: NegotiationsBase, out: IO[str], progress: Progress | None
         }
         out.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
         count += 1
-        if progress and count % BATCH == 0:
+        if progress and count % BATCH == 0 and count < total:
             progress(count, total)
+    if count != total:
+        # Cannot happen while stored events are never deleted; if it does, say so loudly
+        # rather than leave a file whose header is wrong.
+        raise RuntimeError(f"export counted {total} events but read {count}")
     if progress:
         progress(count, total)
     return count
