@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,41 @@ def stored_count(app: Negotiations) -> int:
         count += len(page)
         start = page[-1].id + 1
     return count
+
+
+def write_lines(path: Path, lines: list[str]) -> Path:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_file_with_more_events_than_its_header_says_is_refused(
+    app: Negotiations, second_store: Negotiations, tmp_path: Path
+) -> None:
+    """An event line beyond the header's count is refused, naming both counts; nothing stored."""
+    fill(app)
+    lines = exported(app).decode().splitlines()
+    declared = len(lines) - 1
+    extra = json.loads(lines[-1])
+    extra["id"] = str(uuid.uuid4())
+    path = write_lines(tmp_path / "extra.jsonl", [*lines, json.dumps(extra)])
+    with pytest.raises(ImportRefused, match=f"holds {declared + 1} events .* says {declared}"):
+        import_events(second_store, path)
+    assert (second_store.recorder.max_notification_id() or 0) == 0
+
+
+def test_file_cut_inside_a_line_is_refused(
+    app: Negotiations, second_store: Negotiations, tmp_path: Path
+) -> None:
+    """A file that ends in the middle of an event (a copy cut short) is refused as cut off."""
+    fill(app)
+    data = exported(app)
+    path = tmp_path / "cut.jsonl"
+    path.write_bytes(data[: len(data) - 20])
+    declared = len(data.splitlines()) - 1
+    expected = f"cut off .* {declared - 1} whole events .* says {declared}"
+    with pytest.raises(ImportRefused, match=expected):
+        import_events(second_store, path)
+    assert (second_store.recorder.max_notification_id() or 0) == 0
 
 
 def test_header_counts_the_lines_despite_gaps_in_notification_ids(
