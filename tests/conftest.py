@@ -77,17 +77,22 @@ def env_store(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.fixture
-def second_store(database_url: str, tmp_path: Path) -> Iterator[Negotiations]:
-    """An empty store of the same kind as `app`."""
+def second_database_url(database_url: str, tmp_path: Path) -> Iterator[str]:
+    """Another fresh, empty store of the same kind as `database_url`."""
     if database_url.startswith("sqlite"):
-        url = f"sqlite:///{tmp_path / 'second.sqlite'}"
-    else:
-        url = f"{POSTGRES_URL}?schema=t_{uuid.uuid4().hex[:12]}"
-    other = Negotiations(parse_database_url(url))
+        yield f"sqlite:///{tmp_path / 'second.sqlite'}"
+        return
+    url = f"{POSTGRES_URL}?schema=t_{uuid.uuid4().hex[:12]}"
+    yield url
+    drop_postgres_schema(parse_database_url(url))
+
+
+@pytest.fixture
+def second_store(second_database_url: str) -> Iterator[Negotiations]:
+    """An empty store of the same kind as `app`."""
+    other = Negotiations(parse_database_url(second_database_url))
     yield other
     other.close()
-    if url.startswith("postgresql"):
-        drop_postgres_schema(parse_database_url(url))
 
 
 DAY = date(2022, 9, 1)

@@ -7,6 +7,7 @@ from datetime import date
 from uuid import UUID
 
 from onderhandeling.application import Negotiations
+from onderhandeling.domain import Person
 
 DAY = date(2022, 9, 1)
 
@@ -48,3 +49,13 @@ def build_small(app: Negotiations) -> Small:
         agreement, "A1", "AOA", "Bij- en omscholing", "Werkenden kunnen zich omscholen.", DAY, me
     )
     return Small(me, agreement, ocw, job, mboraad, inspectie, goal, goal2)
+
+
+def add_people(app: Negotiations, count: int, chunk: int = 2000) -> None:
+    """Many events quickly: `count` registered people, saved `chunk` at a time through the
+    application's save (without the read models' catch-up that commands do)."""
+    for start in range(0, count, chunk):
+        people = [
+            Person.register(f"Persoon {n}", DAY) for n in range(start, min(start + chunk, count))
+        ]
+        app.save(*people)

@@ -10,7 +10,7 @@ import pytest
 from onderhandeling.application import Negotiations
 from onderhandeling.cli import main
 from onderhandeling.config import parse_database_url
-from tests.negotiation_builder import DAY, build_small
+from tests.negotiation_builder import DAY, add_people, build_small
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -101,6 +101,33 @@ def test_import_refuses_non_empty_store(
     code, _, err = run(capsys, "import", str(path))
     assert code == 2
     assert "not empty" in err
+
+
+def test_import_refuses_a_backup_cut_short_and_stores_nothing(
+    small_store: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    second_database_url: str,
+) -> None:
+    """A backup cut to its first 1,001 lines (header and 1,000 events) is refused in one line
+    naming both counts, with the exit code of a refused command, and nothing is stored."""
+    app = Negotiations(parse_database_url(small_store))
+    add_people(app, 1500)
+    app.close()
+    full, cut = tmp_path / "full.jsonl", tmp_path / "cut.jsonl"
+    assert run(capsys, "export", str(full))[0] == 0
+    lines = full.read_text(encoding="utf-8").splitlines(keepends=True)
+    declared = len(lines) - 1
+    cut.write_text("".join(lines[:1001]), encoding="utf-8")
+    monkeypatch.setenv("ONDERHANDELING_DATABASE_URL", second_database_url)
+    code, _, err = run(capsys, "import", str(cut))
+    assert code == 2
+    assert err.count("\n") == 1
+    assert f"holds 1000 events but its header says {declared}" in err
+    empty = Negotiations(parse_database_url(second_database_url))
+    assert (empty.recorder.max_notification_id() or 0) == 0
+    empty.close()
 
 
 def test_import_of_missing_file_is_a_clear_error(
