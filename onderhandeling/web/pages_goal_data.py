@@ -21,13 +21,24 @@ from onderhandeling.web.pages_data import (
 )
 
 
+def _nth(text: str, quote: str, occurrence: int) -> int:
+    """Where the occurrence-th (1, 2, …) copy of quote starts in text; -1 when there is none."""
+    start = -1
+    for _ in range(max(occurrence, 1)):
+        start = text.find(quote, start + 1)
+        if start < 0:
+            break
+    return start
+
+
 def marked_wording(wording: str, passages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The wording cut into pieces; the open passages' quotes are marked (first occurrence)."""
+    """The wording cut into pieces; each open passage's quote is marked where it was meant
+    (a quote that occurs more than once names its occurrence)."""
     spans: list[tuple[int, int, dict[str, Any]]] = []
     for passage in passages:
-        if passage["status"] != "open":
+        if passage["status"] != "open" or not passage["quote"]:
             continue
-        start = wording.find(passage["quote"])
+        start = _nth(wording, passage["quote"], int(passage.get("occurrence") or 1))
         if start < 0 or any(
             start < end and start + len(passage["quote"]) > s for s, end, _ in spans
         ):
