@@ -1,4 +1,5 @@
-"""Logging a meeting with all the positions taken in it, and showing one meeting."""
+"""Logging a meeting with all the positions taken in it (the meeting page itself is
+pages_meetings.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from onderhandeling.application import PositionInput
 from onderhandeling.domain.errors import DomainError
 from onderhandeling.domain.values import MeetingKind, Stance
 from onderhandeling.web import security
-from onderhandeling.web.pages_data import meetings
 from onderhandeling.web.pages_support import (
     agreement_id_of,
     dutch_message,
@@ -30,7 +30,6 @@ from onderhandeling.web.templating import flash, is_htmx, render, templates
 
 router = APIRouter()
 
-CurrentUser = Annotated[Any, Depends(security.current_user)]
 Writer = Annotated[Any, Depends(security.writer)]
 CSRF = [Depends(security.verify_csrf)]
 
@@ -210,33 +209,3 @@ async def meeting_submit(request: Request, user: Writer) -> Response:
         return _show_form(request, user, agreement_id, form, errors, status_code=422)
     flash(request, f"Het overleg is vastgelegd met {len(positions)} standpunt(en).")
     return see_other(request.url_for("page_meeting", meeting_id=str(logged.meeting_id)))
-
-
-@router.get("/overleggen/{meeting_id}", name="page_meeting")
-def meeting_page(request: Request, meeting_id: str, user: CurrentUser) -> Response:
-    service = negotiations(request)
-    agreement_id = agreement_id_of(service, request)
-    wanted = parse_uuid(meeting_id)
-    if agreement_id is None or wanted is None:
-        return not_found(request, user)
-    meeting = next(
-        (m for m in meetings(service, agreement_id, user.reader) if m["id"] == str(wanted)), None
-    )
-    if meeting is None:
-        return not_found(request, user)
-    agreement = service.agreement(agreement_id)
-    codes = {p["id"]: p["code"] for p in agreement["parties"]}
-    positions = []
-    for goal_ref in agreement["goals"]:
-        goal = service.goal(UUID(goal_ref["id"]), user.reader)
-        for position in goal["positions"]:
-            if position["meeting_id"] == meeting["id"]:
-                positions.append(
-                    {**position, "goal": goal, "party": codes.get(position["party_id"], "?")}
-                )
-    context = {
-        "meeting": meeting,
-        "present": [codes.get(p, "?") for p in meeting["parties_present"]],
-        "positions": positions,
-    }
-    return render(request, "overleg.html", context, user=user)
