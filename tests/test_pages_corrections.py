@@ -5,6 +5,7 @@ page's marks, and every refusal said in Dutch at the field it is about."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -442,3 +443,86 @@ def test_a_position_of_another_meeting_is_not_found(
     path = f"/overleggen/{shared}"
     action = f"{path}/standpunten/{other['id']}/intrekking"
     assert post(client, path, action, {"toelichting": "x"}).status_code == 404
+
+
+# --- decisions -------------------------------------------------------------------------------
+
+
+def _decision(app: Negotiations, world: World) -> UUID:
+    assert world.loader is not None
+    return app.record_decision(
+        world.agreement_id,
+        "MOCW",
+        "34313238",
+        "Salarismix",
+        "Scenario 1",
+        date(2022, 10, 3),
+        world.loader,
+        goal_ids=[world.goals["K1"]],
+    )
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["zonder-htmx", "met-htmx"])
+def test_correcting_a_decision(
+    app: Negotiations, client: TestClient, world: World, htmx: bool
+) -> None:
+    """The agreement page links the decision; its correction shows with the original."""
+    decision = _decision(app, world)
+    sign_in(client, "demo-onderhandelaar")
+    agreement = soup(client.get(f"/akkoord/{world.agreement_id}"))
+    path = agreement.find("a", string="Salarismix")["href"]
+    assert path.endswith(f"/besluiten/{decision}")
+    data = {
+        "kenmerk": "34313239",
+        "titel": "Salarismix",
+        "tekst": "Scenario 1",
+        "datum": "03-10-2022",
+        "toelichting": "Kenmerk verkeerd overgenomen",
+    }
+    headers = {"HX-Request": "true", "HX-Target": "besluit-inhoud"} if htmx else {}
+    response = client.post(
+        f"{path}/correctie",
+        data={"csrf_token": form_token(client, path), **data},
+        headers=headers,
+        follow_redirects=False,
+    )
+    assert response.status_code == (200 if htmx else 303)
+    page = soup(response if htmx else client.get(path))
+    assert "Besluit 34313239" in page.h1.get_text()
+    history = text_of(page, "ol.app-history")
+    assert "Kenmerk: was ‘34313238’, werd ‘34313239’" in history
+    assert "Reden: Kenmerk verkeerd overgenomen" in history
+    assert "1 keer gecorrigeerd" in text_of(
+        soup(client.get(f"/akkoord/{world.agreement_id}")), "main"
+    )
+
+
+def test_a_decision_dated_in_the_future_is_refused_at_its_date(
+    app: Negotiations, client: TestClient, world: World
+) -> None:
+    """The decision's date field gets the Dutch message; the typed text stays."""
+    path = f"/besluiten/{_decision(app, world)}"
+    sign_in(client, "demo-onderhandelaar")
+    data = {
+        "kenmerk": "34313238",
+        "titel": "Salarismix",
+        "tekst": "Scenario 1 met aanvulling",
+        "datum": FUTURE,
+        "toelichting": "Datum",
+    }
+    response = post(client, path, f"{path}/correctie", data)
+    assert response.status_code == 422
+    page = soup(response)
+    assert "Deze datum ligt in de toekomst." in text_of(page, "#fout-besluit-datum")
+    assert page.select_one("#field-besluit-tekst").get_text() == "Scenario 1 met aanvulling"
+
+
+def test_the_committee_reads_a_decision_without_a_form(
+    app: Negotiations, client: TestClient, world: World
+) -> None:
+    """The committee sees a shared decision, not its correction form."""
+    path = f"/besluiten/{_decision(app, world)}"
+    sign_in(client, "demo-stuurgroep")
+    page = soup(client.get(path))
+    assert "Salarismix" in page.h1.get_text()
+    assert page.select("form[action$=correctie]") == []

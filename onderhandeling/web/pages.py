@@ -13,6 +13,7 @@ from onderhandeling.web import (
     pages_agreement_edit,
     pages_auth,
     pages_dashboard,
+    pages_decision,
     pages_goal,
     pages_meeting,
     pages_meeting_edit,
@@ -27,6 +28,7 @@ router.include_router(pages_goal.router)
 router.include_router(pages_meeting.router)
 router.include_router(pages_meetings.router)
 router.include_router(pages_meeting_edit.router)
+router.include_router(pages_decision.router)
 router.include_router(pages_agreement.router)
 router.include_router(pages_agreement_edit.router)
 

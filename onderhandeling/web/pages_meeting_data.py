@@ -1,6 +1,6 @@
-"""Page data for meetings as records that can be corrected: the agreement's list of meetings,
-one meeting with its positions and the history of its facts, and the Dutch description of what
-a correction changed.
+"""Page data for meetings and decisions as records that can be corrected: the agreement's list
+of meetings, one meeting with its positions and the history of its facts, one decision with
+its versions, and the Dutch description of what a correction changed.
 
 Everything here comes from the service's queries with the reader passed on, so a template
 never decides what a reader may see.
@@ -36,6 +36,7 @@ FACT_LABELS = {
     "text": "tekst",
 }
 MEETING_FACTS = ("held_on", "title", "kind", "parties_present", "summary", "confidentiality")
+DECISION_FACTS = ("decided_on", "reference", "title", "text")
 
 
 def form_date(value: Any) -> str:
@@ -171,4 +172,24 @@ def position_form(position: Mapping[str, Any]) -> dict[str, str]:
         "samenvatting": position["summary"],
         "voorwaarden": position["conditions"],
         "intern": "1" if position["confidentiality"] == "internal" else "",
+    }
+
+
+@in_one_snapshot
+def decision_page(service: Negotiations, /, decision_id: UUID, reader: Reader) -> dict[str, Any]:
+    """One decision: its facts, the goals it is about and the versions of its facts."""
+    decision = service.decision(decision_id, reader)
+    agreement = service.agreement(UUID(decision["agreement_id"]))
+    goal_ids = {g["code"]: g["id"] for g in agreement["goals"]}
+    return {
+        "decision": decision,
+        "agreement": agreement,
+        "goals": [{"code": code, "id": goal_ids.get(code)} for code in decision["goals"]],
+        "versions": versions_with_changes(decision["versions"], DECISION_FACTS),
+        "decision_form": {
+            "kenmerk": decision["reference"],
+            "titel": decision["title"],
+            "tekst": decision["text"],
+            "datum": form_date(decision["decided_on"]),
+        },
     }
