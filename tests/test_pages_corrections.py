@@ -526,3 +526,48 @@ def test_the_committee_reads_a_decision_without_a_form(
     page = soup(client.get(path))
     assert "Salarismix" in page.h1.get_text()
     assert page.select("form[action$=correctie]") == []
+
+
+# --- the goal page ---------------------------------------------------------------------------
+
+
+def test_the_goal_page_marks_corrections_and_struck_history(
+    app: Negotiations, client: TestClient, world: World
+) -> None:
+    """Positions say when they were corrected or retracted and link to their meeting; the
+    history keeps the originals, struck through with the words saying so."""
+    assert world.loader is not None
+    shared = committee_meeting(app, world)
+    job = position_of(app, shared, "JOB")
+    app.correct_position(
+        UUID(job["id"]), reason="Verkeerd genoteerd", recorded_by=world.loader, stance="objects"
+    )
+    mbo = position_of(app, shared, "MBORAAD")
+    app.retract_position(UUID(mbo["id"]), "Was er niet", world.loader)
+    sign_in(client, "demo-onderhandelaar")
+    page = soup(client.get(f"/doelstellingen/{world.goals['K1']}"))
+    table = page.find("caption", string=lambda s: s and "Standpunten" in s).parent
+    text = " ".join(table.get_text().split())
+    assert "Gecorrigeerd op" in text
+    assert "Correctie van" in text and "Reden: Verkeerd genoteerd" in text
+    assert "Ingetrokken op" in text and "Reden: Was er niet" in text
+    assert table.find("a", href=f"http://testserver/overleggen/{shared}") is not None
+    timeline = page.select_one("ol.app-timeline")
+    struck = [li for li in timeline.find_all("li") if "Doorgehaald" in li.get_text()]
+    assert len(struck) == 1
+    assert "MBORAAD standpunt op K1" in struck[0].select_one(".app-struck").get_text()
+    assert "Reden van de correctie: Verkeerd genoteerd" in timeline.get_text()
+
+
+def test_the_goal_history_lists_what_a_meeting_correction_changed(
+    app: Negotiations, client: TestClient, world: World
+) -> None:
+    """A corrected meeting date shows beside the originals as was → became."""
+    assert world.loader is not None
+    shared = committee_meeting(app, world)
+    app.correct_meeting(
+        UUID(shared), reason="Dag", recorded_by=world.loader, held_on=date(2022, 9, 14)
+    )
+    sign_in(client, "demo-stuurgroep")
+    timeline = text_of(soup(client.get(f"/doelstellingen/{world.goals['K1']}")), "ol.app-timeline")
+    assert "Datum: was 15 september 2022, werd 14 september 2022" in timeline
