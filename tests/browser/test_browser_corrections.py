@@ -174,3 +174,24 @@ def test_axe_finds_no_violation_on_the_correction_pages(
     committee.goto(f"/akkoord/{world.agreement_id}/overleggen")
     _axe(committee, "committee's list of meetings", reports)
     assert not reports, "\n\n".join(reports)
+
+
+def test_the_correction_pages_fit_a_phone(
+    page_as: Callable[..., Any], live_server: LiveServer
+) -> None:
+    """At 390 px nothing but a table's own scroll area is wider than the screen: no long
+    Dutch compound in a heading, no hidden text in a table cell widens the page."""
+    world = live_server.world
+    meeting = fresh_meeting(live_server, "Strategische begeleidingscommissie: slotronde")
+    page = page_as("demo-onderhandelaar")
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in (
+        f"/akkoord/{world.agreement_id}/overleggen",
+        f"/overleggen/{meeting}",
+        f"/doelstellingen/{world.goals['A1']}",
+    ):
+        page.goto(path)
+        for summary in page.locator("details > summary").all():
+            summary.click()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width} px wide"
