@@ -60,7 +60,11 @@ def old_meeting_titles(app: Negotiations, reader: Reader) -> dict[str, dict[str,
     for meeting_id in _ids(app, Meeting, "Logged"):
         meeting = app.load(Meeting, meeting_id, "meeting")
         if reader.may_see(meeting.confidentiality):
-            found[str(meeting.id)] = {"title": meeting.title, "kind": meeting.kind}
+            found[str(meeting.id)] = {
+                "title": meeting.title,
+                "kind": meeting.kind,
+                "withdrawn": meeting.withdrawn,
+            }
     return found
 
 

@@ -67,13 +67,21 @@ def list_meetings(
 
 
 def list_meeting_titles(app: Application[Any], reader: Reader) -> dict[str, dict[str, Any]]:
-    """Meeting id → title and kind, for every meeting this reader may see."""
+    """Meeting id → title, kind and whether it was withdrawn, for every meeting this reader
+    may see."""
     with read_models(app) as sql:
         rows = sql.rows(
-            f"SELECT meeting_id, title, kind FROM proj_meetings WHERE {visible(reader)} "
-            "ORDER BY seq"
+            f"SELECT meeting_id, title, kind, withdrawn_at FROM proj_meetings "
+            f"WHERE {visible(reader)} ORDER BY seq"
         )
-    return {r["meeting_id"]: {"title": r["title"], "kind": r["kind"]} for r in rows}
+    return {
+        r["meeting_id"]: {
+            "title": r["title"],
+            "kind": r["kind"],
+            "withdrawn": r["withdrawn_at"] is not None,
+        }
+        for r in rows
+    }
 
 
 def list_decisions(

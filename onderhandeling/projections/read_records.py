@@ -79,6 +79,8 @@ def position_out(row: Row, seen: set[str], links: dict[str, Row], codes: dict[st
         "retract_reason": row["retract_reason"],
         "reason": row["reason"],
         "standing": row["withdrawn_at"] is None,
+        # When it stopped standing (corrected, retracted or withdrawn with its meeting).
+        "closed_at": row["withdrawn_at"],
         "effective_date": row["effective_date"],
         "recorded_at": row["recorded_at"],
         "recorded_by": row["recorded_by"],
@@ -135,10 +137,12 @@ def meeting_in(sql: Sql, meeting_id: str, reader: Reader) -> dict[str, Any]:
             [row["agreement_id"]],
         )
     }
+    taken_back = _taken_back_by(sql, meeting_id)
     for position in positions:
         goal = goals.get(position["goal_id"])
         position["goal"] = None if goal is None else goal["code"]
         position["recorded_by"] = names.get(position["recorded_by"] or "", "")
+        position["retracted_by"] = names.get(taken_back.get(position["id"], ""), "")
     versions = sql.rows(
         "SELECT * FROM proj_meeting_versions WHERE meeting_id = ? ORDER BY seq", [meeting_id]
     )
@@ -147,6 +151,7 @@ def meeting_in(sql: Sql, meeting_id: str, reader: Reader) -> dict[str, Any]:
         "attendees": [names.get(p, "?") for p in json.loads(row["attendees_json"])],
         "recorded_at": row["recorded_at"],
         "recorded_by": names.get(row["recorded_by"] or "", ""),
+        "withdrawn_by": names.get(taken_back.get(meeting_id, ""), ""),
         "positions": positions,
         "versions": [
             {
@@ -165,6 +170,25 @@ def meeting_in(sql: Sql, meeting_id: str, reader: Reader) -> dict[str, Any]:
             if reader.may_see(v["confidentiality"])
         ],
     }
+
+
+def _taken_back_by(sql: Sql, meeting_id: str) -> dict[str, str]:
+    """Who retracted each of the meeting's positions, and who withdrew the meeting itself
+    (position id or meeting id → person id): the rows keep when, the timeline keeps who."""
+    found: dict[str, str] = {}
+    for r in sql.rows(
+        "SELECT event, recorded_by, details_json FROM proj_timeline "
+        "WHERE aggregate_id = ? AND event IN ('PositionRetracted', 'Withdrawn')",
+        [meeting_id],
+    ):
+        key = (
+            meeting_id
+            if r["event"] == "Withdrawn"
+            else json.loads(r["details_json"]).get("position_id")
+        )
+        if key and r["recorded_by"]:
+            found[str(key)] = r["recorded_by"]
+    return found
 
 
 def _codes(parties_json: str, codes: dict[str, Row]) -> list[str]:

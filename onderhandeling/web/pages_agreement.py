@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from onderhandeling.domain.errors import DomainError, NotFound
 from onderhandeling.projections import NOW, agreement_state, compare_baselines
 from onderhandeling.web import security
-from onderhandeling.web.pages_data import decisions, discussion_points
+from onderhandeling.web.pages_data import discussion_points
 from onderhandeling.web.pages_support import (
     negotiations,
     not_found,
@@ -45,7 +45,8 @@ def agreement_context(request: Request, user: Any, agreement_id: UUID) -> dict[s
         "milestones": milestones,
         "milestone_options": [(m["key"], m["name"]) for m in milestones],
         "points": points,
-        "decisions": decisions(service, agreement_id, user.reader),
+        # With their corrections, which the page marks and links to.
+        "decisions": service.decisions(agreement_id, user.reader),
         "party_options": [(p["id"], p["code"]) for p in agreement["parties"]],
         "unsigned_options": [
             (p["id"], p["code"])

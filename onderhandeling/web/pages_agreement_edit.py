@@ -14,6 +14,7 @@ from onderhandeling.web import security
 from onderhandeling.web.pages_agreement import show_agreement
 from onderhandeling.web.pages_support import (
     dutch_message,
+    error_field,
     negotiations,
     not_found,
     parse_form_date,
@@ -63,9 +64,10 @@ async def move_milestone(request: Request, agreement_id: str, user: Writer) -> R
             UUID(str(user.person_id)),
         )
     except DomainError as error:
-        return show_agreement(
-            request, user, parsed, {"mijlpaal-naar": dutch_message(error)}, form, 422
-        )
+        decided = error.details.get("field") == "effective_date"
+        field, typed = ("mijlpaal-datum", on) if decided else ("mijlpaal-naar", to)
+        message = dutch_message(error, typed=typed)
+        return show_agreement(request, user, parsed, {field: message}, form, 422)
     return _done(request, parsed, "De mijlpaal is verschoven.")
 
 
@@ -86,8 +88,9 @@ async def freeze_baseline(request: Request, agreement_id: str, user: Writer) -> 
             parsed, form.get("versie_naam", "").strip(), on, UUID(str(user.person_id))
         )
     except DomainError as error:
+        field = "versie-datum" if error_field(error, "naam") == "datum" else "versie-naam"
         return show_agreement(
-            request, user, parsed, {"versie-naam": dutch_message(error)}, form, 422
+            request, user, parsed, {field: dutch_message(error, typed=on)}, form, 422
         )
     name = form.get("versie_naam", "").strip()
     return _done(request, parsed, f"De versie ‘{name}’ is bevroren.")
@@ -114,8 +117,9 @@ async def sign(request: Request, agreement_id: str, user: Writer) -> Response:
         name = form.get("teken_naam", "").strip()
         completed = service.sign_as_new_signer(parsed, party, name, on, recorder)
     except DomainError as error:
+        field = "teken-datum" if error.code == "implausible-date" else "teken-partij"
         return show_agreement(
-            request, user, parsed, {"teken-partij": dutch_message(error)}, form, 422
+            request, user, parsed, {field: dutch_message(error, typed=on)}, form, 422
         )
     message = "De ondertekening is vastgelegd."
     if completed:
@@ -163,8 +167,11 @@ async def record_decision(request: Request, agreement_id: str, user: Writer) -> 
             confidentiality="internal" if form.get("besluit_intern") else "shared",
         )
     except DomainError as error:
+        field = error_field(error, "titel", "besluit-")
+        if field not in {f"besluit-{k}" for k in ("door", "kenmerk", "titel", "tekst", "datum")}:
+            field = "besluit-titel"
         return show_agreement(
-            request, user, parsed, {"besluit-titel": dutch_message(error)}, form, 422
+            request, user, parsed, {field: dutch_message(error, typed=on)}, form, 422
         )
     return _done(request, parsed, "Het besluit is vastgelegd.")
 
@@ -200,7 +207,8 @@ async def state_preference(
             UUID(str(user.person_id)),
         )
     except DomainError as error:
+        field = f"{key}-datum" if error.code == "implausible-date" else f"{key}-optie"
         return show_agreement(
-            request, user, parsed, {f"{key}-optie": dutch_message(error)}, None, 422
+            request, user, parsed, {field: dutch_message(error, typed=on)}, None, 422
         )
     return _done(request, parsed, "De voorkeur is vastgelegd.")

@@ -172,9 +172,8 @@ def revise_wording(
         return not_found(request, user)
     except DomainError as error:
         field = error_field(error, "tekst")
-        return show_goal(
-            request, user, parsed, errors={field: dutch_message(error)}, form=form, status_code=422
-        )
+        errors = {field: dutch_message(error, typed=on)}
+        return show_goal(request, user, parsed, errors=errors, form=form, status_code=422)
     return _done(request, parsed, f"De tekst is opgeslagen als versie {new}.")
 
 
@@ -224,13 +223,16 @@ def propose_amendment(
             replacement=voorstel if citaat else None,
         )
     except DomainError as error:
-        fields = {"quote": "voorstel-citaat", "replacement": "voorstel-tekst"}
+        fields = {
+            "quote": "voorstel-citaat",
+            "replacement": "voorstel-tekst",
+            "effective_date": "voorstel-datum",
+        }
         field = fields.get(str(error.details.get("field", "")), "voorstel-tekst")
         if isinstance(error, QuoteNotFound):
             field = "voorstel-citaat"
-        return show_goal(
-            request, user, parsed, errors={field: dutch_message(error)}, form=form, status_code=422
-        )
+        errors = {field: dutch_message(error, typed=on)}
+        return show_goal(request, user, parsed, errors=errors, form=form, status_code=422)
     return _done(request, parsed, "Het wijzigingsvoorstel is vastgelegd.")
 
 
@@ -269,14 +271,17 @@ def decide_amendment(
             adopted_text=overgenomen_tekst or None,
         )
     except DomainError as error:
-        field = {"adopted_text": "tekst", "reason": "toelichting", "outcome": "uitkomst"}.get(
-            str(error.details.get("field", "")), "uitkomst"
-        )
+        field = {
+            "adopted_text": "tekst",
+            "reason": "toelichting",
+            "outcome": "uitkomst",
+            "effective_date": "datum",
+        }.get(str(error.details.get("field", "")), "uitkomst")
         return show_goal(
             request,
             user,
             parsed,
-            errors={f"{key}-{field}": dutch_message(error)},
+            errors={f"{key}-{field}": dutch_message(error, typed=on)},
             status_code=422,
         )
     return _done(request, parsed, "Het besluit over het wijzigingsvoorstel is vastgelegd.")
@@ -291,24 +296,34 @@ async def mark_passage(request: Request, goal_id: str, user: Writer) -> Response
     quote = str(data.get("citaat", ""))
     note = str(data.get("notitie", ""))
     typed_date = str(data.get("datum", ""))
+    typed_occurrence = str(data.get("keer", "")).strip()
     parties = [p for p in (parse_uuid(str(v)) for v in data.getlist("aan_zet")) if p]
-    form = {"passage_citaat": quote, "passage_notitie": note, "passage_datum": typed_date}
+    form = {
+        "passage_citaat": quote,
+        "passage_notitie": note,
+        "passage_datum": typed_date,
+        "passage_keer": typed_occurrence,
+    }
     errors: dict[str, str] = {}
     on = parse_form_date(typed_date, "passage-datum", errors)
     if not quote.strip():
         errors["passage-citaat"] = "Vul het stuk tekst in dat open staat."
+    occurrence = _int(typed_occurrence)
+    if typed_occurrence and occurrence is None:
+        errors["passage-keer"] = "Vul een heel getal in: 1 voor de eerste keer, 2 voor de tweede."
     if errors or on is None:
         return show_goal(request, user, parsed, errors=errors, form=form, status_code=422)
     try:
         negotiations(request).mark_passage(
-            parsed, quote, note, parties, on, UUID(str(user.person_id))
+            parsed, quote, note, parties, on, UUID(str(user.person_id)), occurrence=occurrence
         )
     except DomainError as error:
+        field = "passage-keer" if error.details.get("field") == "occurrence" else "passage-citaat"
         return show_goal(
             request,
             user,
             parsed,
-            errors={"passage-citaat": dutch_message(error)},
+            errors={field: dutch_message(error, typed=on)},
             form=form,
             status_code=422,
         )
@@ -344,11 +359,12 @@ def resolve_passage(
             parsed, passage, notitie, on, UUID(str(user.person_id))
         )
     except DomainError as error:
+        field = "datum" if error.details.get("field") == "effective_date" else "notitie"
         return show_goal(
             request,
             user,
             parsed,
-            errors={f"{key}-notitie": dutch_message(error)},
+            errors={f"{key}-{field}": dutch_message(error, typed=on)},
             status_code=422,
         )
     return _done(request, parsed, "De passage is opgelost.")

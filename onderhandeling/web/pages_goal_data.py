@@ -19,15 +19,27 @@ from onderhandeling.web.pages_data import (
     meeting_titles,
     party_codes,
 )
+from onderhandeling.web.pages_meeting_data import changes
+
+
+def _nth(text: str, quote: str, occurrence: int) -> int:
+    """Where the occurrence-th (1, 2, …) copy of quote starts in text; -1 when there is none."""
+    start = -1
+    for _ in range(max(occurrence, 1)):
+        start = text.find(quote, start + 1)
+        if start < 0:
+            break
+    return start
 
 
 def marked_wording(wording: str, passages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The wording cut into pieces; the open passages' quotes are marked (first occurrence)."""
+    """The wording cut into pieces; each open passage's quote is marked where it was meant
+    (a quote that occurs more than once names its occurrence)."""
     spans: list[tuple[int, int, dict[str, Any]]] = []
     for passage in passages:
-        if passage["status"] != "open":
+        if passage["status"] != "open" or not passage["quote"]:
             continue
-        start = wording.find(passage["quote"])
+        start = _nth(wording, passage["quote"], int(passage.get("occurrence") or 1))
         if start < 0 or any(
             start < end and start + len(passage["quote"]) > s for s, end, _ in spans
         ):
@@ -99,16 +111,17 @@ def goal_page(
     provenance = [{"text": span["text"], "version": by_version[span["version"]]} for span in spans]
 
     positions = []
+    by_id = {p["id"]: p for p in goal["positions"]}
     newest_first = sorted(goal["positions"], key=lambda p: p["effective_date"], reverse=True)
     for position in sorted(newest_first, key=lambda p: codes.get(str(p["party_id"]), "?")):
         meeting = meetings.get(str(position["meeting_id"])) if position["meeting_id"] else None
-        standing = not position["retracted"] and position["replaced_by"] is None
+        standing = position["standing"]
         positions.append(
             {
                 **position,
                 "party": codes.get(str(position["party_id"]), "?"),
                 "meeting": meeting,
-                "standing": standing,
+                "replacement": by_id.get(position["replaced_by"] or ""),
                 "reconfirm": standing and position["wording_version"] < current,
                 "internal": position["confidentiality"] == "internal",
             }
@@ -118,6 +131,10 @@ def goal_page(
     old = clamp(diff_from, max(current - 1, 1), current)
     new = clamp(diff_to, current, current)
     history = goal_history(service, goal_id, reader)["entries"]
+    for entry in history:
+        changed = entry["details"].get("changed")
+        # A correction of a meeting or decision says in Dutch what it changed.
+        entry["changes"] = changes(changed, codes) if isinstance(changed, dict) else []
     return {
         "goal": goal,
         "agreement": agreement,

@@ -1,4 +1,5 @@
-"""Logging a meeting with all the positions taken in it, and showing one meeting."""
+"""Logging a meeting with all the positions taken in it (the meeting page itself is
+pages_meetings.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from onderhandeling.application import PositionInput
 from onderhandeling.domain.errors import DomainError
 from onderhandeling.domain.values import MeetingKind, Stance
 from onderhandeling.web import security
-from onderhandeling.web.pages_data import meetings
 from onderhandeling.web.pages_support import (
     agreement_id_of,
     dutch_message,
@@ -30,11 +30,21 @@ from onderhandeling.web.templating import flash, is_htmx, render, templates
 
 router = APIRouter()
 
-CurrentUser = Annotated[Any, Depends(security.current_user)]
 Writer = Annotated[Any, Depends(security.writer)]
 CSRF = [Depends(security.verify_csrf)]
 
 ROW_FIELD = re.compile(r"^rij-(\d{1,3})-")
+# A refusal about one position names it as the service got it: "positions.2.party".
+POSITION_FIELD = re.compile(r"^positions\.(\d{1,3})\.(\w+)$")
+ROW_FIELDS = {
+    "goal": "doel",
+    "party": "partij",
+    "stance": "standpunt",
+    "summary": "samenvatting",
+    "conditions": "voorwaarden",
+    "wording_version": "doel",
+}
+MEETING_FIELDS = {"titel", "datum", "soort", "partijen", "samenvatting"}
 ROW_KEYS = ("doel", "partij", "standpunt", "samenvatting", "voorwaarden", "intern")
 MAX_ROWS = 200
 
@@ -120,6 +130,19 @@ def _validate(
     return on
 
 
+def _refused_field(error: DomainError, rows: list[dict[str, str]]) -> tuple[str, int | None]:
+    """The form field a refusal is about, and for a position the number of its row on the
+    form. The service counts only the rows it got (blank rows are left out)."""
+    sent = [row for row in rows if not _is_blank(row)]
+    found = POSITION_FIELD.match(str(error.details.get("field", "")))
+    if found is not None and int(found.group(1)) < len(sent):
+        row = sent[int(found.group(1))]
+        number = next(n for n, r in enumerate(rows, start=1) if r is row)
+        return f"rij-{row['index']}-{ROW_FIELDS.get(found.group(2), 'partij')}", number
+    field = error_field(error, "titel")
+    return (field if field in MEETING_FIELDS else "titel"), None
+
+
 @router.post("/overleggen/nieuw", name="page_meeting_submit", dependencies=CSRF)
 async def meeting_submit(request: Request, user: Writer) -> Response:
     service = negotiations(request)
@@ -180,40 +203,9 @@ async def meeting_submit(request: Request, user: Writer) -> Response:
             UUID(str(user.person_id)),
         )
     except DomainError as error:
-        field = error_field(error, "titel")
-        if field not in {"titel", "datum", "soort", "partijen", "samenvatting"}:
-            field = "titel"
-        errors[field] = dutch_message(error)
+        field, number = _refused_field(error, rows)
+        message = dutch_message(error, typed=on)
+        errors[field] = message if number is None else f"Standpunt {number}: {message}"
         return _show_form(request, user, agreement_id, form, errors, status_code=422)
     flash(request, f"Het overleg is vastgelegd met {len(positions)} standpunt(en).")
     return see_other(request.url_for("page_meeting", meeting_id=str(logged.meeting_id)))
-
-
-@router.get("/overleggen/{meeting_id}", name="page_meeting")
-def meeting_page(request: Request, meeting_id: str, user: CurrentUser) -> Response:
-    service = negotiations(request)
-    agreement_id = agreement_id_of(service, request)
-    wanted = parse_uuid(meeting_id)
-    if agreement_id is None or wanted is None:
-        return not_found(request, user)
-    meeting = next(
-        (m for m in meetings(service, agreement_id, user.reader) if m["id"] == str(wanted)), None
-    )
-    if meeting is None:
-        return not_found(request, user)
-    agreement = service.agreement(agreement_id)
-    codes = {p["id"]: p["code"] for p in agreement["parties"]}
-    positions = []
-    for goal_ref in agreement["goals"]:
-        goal = service.goal(UUID(goal_ref["id"]), user.reader)
-        for position in goal["positions"]:
-            if position["meeting_id"] == meeting["id"]:
-                positions.append(
-                    {**position, "goal": goal, "party": codes.get(position["party_id"], "?")}
-                )
-    context = {
-        "meeting": meeting,
-        "present": [codes.get(p, "?") for p in meeting["parties_present"]],
-        "positions": positions,
-    }
-    return render(request, "overleg.html", context, user=user)

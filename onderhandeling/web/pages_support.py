@@ -1,5 +1,5 @@
-"""Shared helpers of the HTML pages: the service, redirects, form parsing and the one place
-where domain errors become Dutch messages for a form."""
+"""Shared helpers of the HTML pages: the service, redirects, form parsing, and which form
+field a refusal is about (pages_refusals.py says it in Dutch)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from onderhandeling.application import Negotiations
 from onderhandeling.domain import errors
 from onderhandeling.web.dutch_dates import parse_date
+from onderhandeling.web.pages_refusals import dutch_message as dutch_message
 from onderhandeling.web.templating import render
 
 # Domain field names → the form field that shows the message.
@@ -21,6 +22,7 @@ FIELD_NAMES = {
     "kind": "soort",
     "held_on": "datum",
     "effective_date": "datum",
+    "decided_on": "datum",
     "parties_present": "partijen",
     "summary": "samenvatting",
     "text": "tekst",
@@ -33,58 +35,22 @@ FIELD_NAMES = {
     "to": "naar",
     "reference": "kenmerk",
     "option": "optie",
-}
-
-# What each refusal means, said in Dutch for the person at the form.
-ERROR_MESSAGES: dict[type[errors.DomainError], str] = {
-    errors.NotFound: "Dit bestaat niet (meer). Vernieuw de pagina en probeer het opnieuw.",
-    errors.StaleVersion: (
-        "Iemand anders heeft de tekst intussen gewijzigd. Bekijk de wijziging hieronder en "
-        "voeg je tekst samen met de nieuwe versie."
-    ),
-    errors.ConcurrentChange: (
-        "Iemand anders sloeg op hetzelfde moment een wijziging op. Er is niets opgeslagen; "
-        "probeer het opnieuw."
-    ),
-    errors.AgreementSigned: "Het akkoord is ondertekend; de tekst kan niet meer veranderen.",
-    errors.NotAParticipant: "Deze partij doet niet mee aan dit akkoord.",
-    errors.AlreadyExists: "Dit bestaat al; kies een andere naam.",
-    errors.AlreadyDecided: "Hierover is al besloten; dat kan maar één keer.",
-    errors.QuoteNotFound: "Het geciteerde stuk staat niet (letterlijk) in de huidige tekst.",
-    errors.RuleViolation: "Dit kan niet volgens de regels van de onderhandeling.",
-}
-
-INPUT_MESSAGES = {
-    "must not be empty": "Vul dit veld in.",
-    "characters; the limit is": "Deze tekst is te lang.",
-    "must be one of": "Kies een van de mogelijkheden.",
-    "must be a date": "Vul een geldige datum in, bijvoorbeeld 14-10-2022.",
-    "needs at least one party present": "Kies minstens één aanwezige partij.",
-    "equals the current wording": "De nieuwe tekst is gelijk aan de huidige tekst.",
+    "stance": "standpunt",
+    "conditions": "voorwaarden",
+    "confidentiality": "intern",
+    "occurrence": "keer",
+    "party": "partij",
+    "goal": "doel",
 }
 
 
-def dutch_message(error: errors.DomainError) -> str:
-    """The Dutch explanation of a refused command."""
-    if isinstance(error, errors.InvalidInput):
-        for fragment, message in INPUT_MESSAGES.items():
-            if fragment in error.message:
-                return message
-        return "Deze waarde is niet geldig."
-    if isinstance(error, errors.RuleViolation) and "equals the current wording" in error.message:
-        return INPUT_MESSAGES["equals the current wording"]
-    for kind, message in ERROR_MESSAGES.items():
-        if isinstance(error, kind):
-            return message
-    return "Dit kon niet worden opgeslagen."
-
-
-def error_field(error: errors.DomainError, default: str) -> str:
-    """The form field a refusal is about (the default when the error names none)."""
+def error_field(error: errors.DomainError, default: str, prefix: str = "") -> str:
+    """The form field a refusal is about (the default when the error names none or one the
+    form does not have); prefix: the form's key on a page with several forms."""
     field = error.details.get("field")
-    if isinstance(field, str):
-        return FIELD_NAMES.get(field, default)
-    return default
+    if isinstance(field, str) and field in FIELD_NAMES:
+        return prefix + FIELD_NAMES[field]
+    return prefix + default
 
 
 def negotiations(request: Request) -> Negotiations:

@@ -157,6 +157,7 @@ def common_context(request: Request, user: Any | None, fragment: bool = False) -
         current = agreement_id_of(request.app.state.negotiations, request)
         if current is not None:
             items.append(("Akkoord", request.url_for("page_agreement", agreement_id=current)))
+            items.append(("Overleggen", request.url_for("page_meetings", agreement_id=current)))
         if getattr(user, "can_write", False):
             items.append(("Overleg vastleggen", request.url_for("page_meeting_form")))
         nav = [

@@ -30,6 +30,12 @@
     // A swapped-in form with errors: announce them (only when the swap brought a summary).
     if (target.querySelector && target.querySelector("#foutoverzicht")) {
       focusErrorSummary();
+      return;
+    }
+    // A form saved in place: the form is gone, so continue from the message saying so.
+    var notice = target.querySelector && target.querySelector(".app-notice");
+    if (notice) {
+      notice.focus();
     }
   });
 })();

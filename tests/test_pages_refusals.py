@@ -1,0 +1,223 @@
+"""Refusals said in Dutch: chosen by the error's code and details (no I/O), and on the
+pages at the field they are about, with what was typed kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from starlette.testclient import TestClient
+
+from onderhandeling.application import Negotiations
+from onderhandeling.domain.errors import (
+    AlreadyDecided,
+    AmbiguousQuote,
+    DuplicatePosition,
+    NotAParticipant,
+    NotPresent,
+    RuleViolation,
+    Withdrawn,
+)
+from onderhandeling.domain.plausibility import DateWindow, ImplausibleDate
+from onderhandeling.web.app import create_app
+from onderhandeling.web.pages_refusals import dutch_message
+from tests.browser.world import WORDING_2, World, build_world
+from tests.test_pages import form_token, sign_in, soup
+
+# Sent by htmx from the meeting page's forms, which swap its content.
+HTMX = {"HX-Request": "true", "HX-Target": "overleg-inhoud"}
+FUTURE = (date.today() + timedelta(days=30)).strftime("%d-%m-%Y")
+
+TODAY = date.today()
+WINDOW = DateWindow(earliest=date(2022, 4, 1), today=TODAY)
+
+
+def refusal_of(value: date) -> str:
+    try:
+        WINDOW.happened("held_on", value)
+    except ImplausibleDate as error:
+        return dutch_message(error, typed=value)
+    raise AssertionError("accepted")
+
+
+def test_a_date_in_the_future_names_the_window_up_to_today() -> None:
+    """A date in the future: the dates allowed run from the start up to today."""
+    assert refusal_of(TODAY + timedelta(days=1)) == (
+        "Deze datum ligt in de toekomst. Vul een datum in tussen 01-04-2022 en vandaag."
+    )
+
+
+def test_a_date_before_the_start_says_so() -> None:
+    """Before the negotiation began is not called the future."""
+    assert refusal_of(date(2021, 12, 31)) == (
+        "Deze datum ligt vóór het begin van de onderhandeling. "
+        "Vul een datum in tussen 01-04-2022 en vandaag."
+    )
+
+
+def test_a_date_outside_the_years_accepted_names_those_years() -> None:
+    """A typing error like 3000 falls outside the years the record takes at all."""
+    message = refusal_of(date(3000, 1, 1))
+    assert message == (
+        "Deze datum ligt te ver in de toekomst. Vul een datum in tussen 01-01-1900 en 31-12-2100."
+    )
+
+
+def test_a_party_not_present_is_named() -> None:
+    """At a position, the party was not there; at the parties present, it has positions."""
+    at_row = NotPresent("party", "x", party="MBORAAD (MBO Raad)")
+    assert dutch_message(at_row) == (
+        "MBORAAD (MBO Raad) was niet aanwezig bij dit overleg. "
+        "Voeg de partij toe aan de aanwezige partijen."
+    )
+    at_parties = NotPresent("parties_present", "x", party="JOB (Jongeren)")
+    assert dutch_message(at_parties).startswith("JOB (Jongeren) heeft nog standpunten")
+
+
+def test_duplicates_quotes_and_participants_are_named() -> None:
+    """Party, goal and the number of occurrences come from the details."""
+    duplicate = DuplicatePosition("party", "x", party="JOB (Jongeren)", goal="K1")
+    assert dutch_message(duplicate).startswith("JOB (Jongeren) heeft in dit overleg al een")
+    assert "over K1." in dutch_message(duplicate)
+    assert dutch_message(AmbiguousQuote("occurrence", "x", occurrences=3)).endswith(
+        "Vul in welke keer u bedoelt (1 tot en met 3)."
+    )
+    outsider = NotAParticipant("x", party="SBB (SBB-organisatie)")
+    assert dutch_message(outsider) == "SBB (SBB-organisatie) doet niet mee aan dit akkoord."
+
+
+def test_state_refusals_and_what_a_route_says_instead() -> None:
+    """A route may say what 'already decided' means for what it acted on."""
+    assert dutch_message(Withdrawn("x")).startswith("Dit overleg is ingetrokken.")
+    assert dutch_message(AlreadyDecided("x")) == "Hierover is al besloten; dat kan maar één keer."
+    said = dutch_message(AlreadyDecided("x"), overrides={"already-decided": "Al ingetrokken."})
+    assert said == "Al ingetrokken."
+
+
+def test_a_correction_that_changes_nothing_is_told_by_its_field() -> None:
+    """The rule violation about the reason field is the correction that changes nothing;
+    any other rule violation keeps the general sentence."""
+    assert dutch_message(RuleViolation("whatever", field="reason")).startswith(
+        "De correctie verandert niets"
+    )
+    assert dutch_message(RuleViolation("an adviser does not sign")) == (
+        "Dit kan niet volgens de regels van de onderhandeling."
+    )
+
+
+# --- on the pages -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(app: Negotiations) -> World:
+    return build_world(app)
+
+
+@pytest.fixture
+def client(app: Negotiations, world: World) -> Iterator[TestClient]:
+    with TestClient(create_app(app), headers={"Accept": "text/html"}) as test_client:
+        yield test_client
+
+
+def post(
+    client: TestClient, page: str, action: str, data: dict[str, Any], htmx: bool = False
+) -> Any:
+    """A form on page, sent as a plain POST (not following the redirect) or by htmx."""
+    data = {"csrf_token": form_token(client, page), **data}
+    return client.post(action, data=data, headers=HTMX if htmx else {}, follow_redirects=False)
+
+
+def text_of(page: BeautifulSoup, selector: str) -> str:
+    found = page.select_one(selector)
+    assert found is not None, selector
+    return " ".join(found.get_text().split())
+
+
+# --- logging a meeting: refusals at the right row --------------------------------------------
+
+
+def _log_form(client: TestClient, world: World, rows: list[tuple[str, str]]) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "csrf_token": form_token(client, "/overleggen/nieuw"),
+        "titel": "Bilateraal JOB",
+        "datum": "14-10-2022",
+        "soort": "bilateraal",
+        "partijen": [str(world.parties["JOB"])],
+        "samenvatting": "",
+    }
+    for index, (goal, party) in enumerate(rows):
+        data[f"rij-{index}-doel"] = str(world.goals[goal]) if goal else ""
+        data[f"rij-{index}-partij"] = str(world.parties[party]) if party else ""
+        data[f"rij-{index}-standpunt"] = "supports" if goal else ""
+        data[f"rij-{index}-samenvatting"] = f"Rij {index}" if goal else ""
+    return data
+
+
+def test_a_position_of_a_party_not_present_is_marked_at_its_row(
+    client: TestClient, world: World
+) -> None:
+    """After a blank row, the third row's party is marked with the party named in Dutch."""
+    sign_in(client, "demo-onderhandelaar")
+    data = _log_form(client, world, [("K1", "JOB"), ("", ""), ("A1", "MBORAAD")])
+    response = client.post("/overleggen/nieuw", data=data)
+    assert response.status_code == 422
+    page = soup(response)
+    assert page.select_one("#field-rij-2-partij")["aria-invalid"] == "true"
+    assert text_of(page, "#fout-rij-2-partij") == (
+        "Fout: Standpunt 3: MBORAAD (MBO Raad) was niet aanwezig bij dit overleg. "
+        "Voeg de partij toe aan de aanwezige partijen."
+    )
+    assert page.select_one("#field-rij-2-samenvatting").get_text() == "Rij 2"
+
+
+def test_two_positions_of_one_party_on_one_goal_are_marked(
+    client: TestClient, world: World
+) -> None:
+    """The second of two positions of JOB on K1 is marked, naming party and goal."""
+    sign_in(client, "demo-onderhandelaar")
+    data = _log_form(client, world, [("K1", "JOB"), ("K1", "JOB")])
+    page = soup(client.post("/overleggen/nieuw", data=data))
+    message = text_of(page, "#fout-rij-1-partij")
+    assert (
+        "JOB (Jongeren Organisatie Beroepsonderwijs) heeft in dit overleg al een standpunt over K1"
+        in message
+    )
+
+
+def test_logging_a_meeting_in_the_future_is_refused_at_the_date(
+    client: TestClient, world: World
+) -> None:
+    """A future meeting date is marked at the date field in Dutch."""
+    sign_in(client, "demo-onderhandelaar")
+    data = _log_form(client, world, [("K1", "JOB")])
+    data["datum"] = FUTURE
+    page = soup(client.post("/overleggen/nieuw", data=data))
+    assert "Deze datum ligt in de toekomst." in text_of(page, "#fout-datum")
+    assert page.select_one("#field-datum")["value"] == FUTURE
+
+
+def test_an_ambiguous_passage_asks_which_occurrence(client: TestClient, world: World) -> None:
+    """A quote found twice asks which one is meant at the occurrence field; with it, the
+    second one is marked."""
+    assert WORDING_2.count("stage") == 2
+    sign_in(client, "demo-onderhandelaar")
+    path = f"/doelstellingen/{world.goals['K1']}"
+    data = {"citaat": "stage", "notitie": "Welke stage?", "datum": "01-10-2022"}
+    refused = post(client, path, f"{path}/passages", data)
+    assert refused.status_code == 422
+    page = soup(refused)
+    assert text_of(page, "#fout-passage-keer") == (
+        "Fout: Dit stuk tekst komt 2 keer voor in de huidige tekst. "
+        "Vul in welke keer u bedoelt (1 of 2)."
+    )
+    assert page.select_one("#field-passage-citaat")["value"] == "stage"
+    accepted = post(client, path, f"{path}/passages", {**data, "keer": "2"})
+    assert accepted.status_code == 303
+    wording = soup(client.get(path)).select_one("#huidige-tekst")
+    marked = [m for m in wording.find_all("mark") if "stage" in m.get_text()]
+    assert len(marked) == 1
+    before = wording.get_text().split(marked[0].get_text())[0]
+    assert "stageplek" in before  # the first occurrence is left unmarked
