@@ -2,8 +2,9 @@
 
 The Werkagenda in the demo ends signed, so its wordings are frozen and a new user could not
 try the edit forms on it. This practice agreement has the same parties and priorities and
-the first goal of each priority with its wording as signed, plus one open passage and one
-pending amendment, so every form of the goal and agreement pages has something to act on.
+the first goal of each priority with its wording as signed, plus one open passage, one
+pending amendment and one meeting with positions, so every form of the goal, agreement and
+meeting pages has something to act on.
 Loaded through the public commands, like the demo itself; its title says what it is.
 """
 
@@ -13,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from onderhandeling.application import Negotiations
+from onderhandeling.application import Negotiations, PositionInput
 
 if TYPE_CHECKING:
     from onderhandeling.demo_loader import DemoLoader
@@ -68,4 +69,34 @@ def load_practice(app: Negotiations, demo: DemoLoader) -> UUID:
         by,
         text=app.goal(goals[-1])["wording"] + " Dit is een oefenvoorstel.",
     )
+    _practice_meeting(app, demo, agreement, goals, by)
     return agreement
+
+
+def _practice_meeting(
+    app: Negotiations, demo: DemoLoader, agreement: UUID, goals: list[UUID], by: UUID
+) -> None:
+    """A logged meeting with a position on each goal, to try correcting a position, a
+    meeting's facts and withdrawing it."""
+    codes = [party["code"] for party in demo.data["parties"][:3]]
+    present = [demo.parties[code] for code in codes]
+    stances = ["supports", "conditional", "objects"]
+    app.log_meeting(
+        agreement,
+        "Oefenoverleg",
+        "bilateraal",
+        date(2023, 3, 15),
+        present,
+        "Oefening: een overleg om te corrigeren of in te trekken.",
+        "shared",
+        [
+            PositionInput(
+                goal,
+                present[n % len(present)],
+                stances[n % len(stances)],
+                f"Oefenstandpunt van {codes[n % len(codes)]}.",
+            )
+            for n, goal in enumerate(goals)
+        ],
+        by,
+    )

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from onderhandeling.application import Negotiations
 from onderhandeling.domain import errors
+from onderhandeling.domain.plausibility import MAX_YEAR, MIN_YEAR
 from onderhandeling.web.dutch_dates import parse_date
 from onderhandeling.web.pages_refusals import dutch_message as dutch_message
 from onderhandeling.web.templating import render
@@ -70,10 +71,7 @@ def parse_uuid(value: str | None) -> UUID | None:
         return None
 
 
-# Dates outside these years are typing errors, and the read models cannot take every date
-# (one near year 1 or 9999 overflows when turned into a moment in UTC).
-MIN_YEAR = 1900
-MAX_YEAR = 9000
+# Dates outside the years the record holds are typing errors (see domain/plausibility.py).
 OUT_OF_RANGE_MESSAGE = f"Vul een datum in tussen {MIN_YEAR} en {MAX_YEAR}, bijvoorbeeld 14-10-2022."
 
 
