@@ -100,6 +100,7 @@ class Client:
         self.keep_alive = keep_alive
         self.connection: http.client.HTTPConnection | None = None
         self.last_used = 0.0
+        self.cookies: dict[str, str] = {}
 
     def request(
         self, method: str, path: str, body: bytes | None = None, extra: dict[str, str] | None = None
@@ -121,9 +122,12 @@ class Client:
         except Exception:
             self.close()  # start afresh on the next request
             raise
-        cookie = response.getheader("set-cookie")
-        if cookie and cookie.startswith(f"{SESSION_COOKIE}="):
-            self.headers["Cookie"] = cookie.split(";", 1)[0]  # as a browser would keep it
+        # Kept as a browser keeps them: the session and any other cookie the server sets.
+        for cookie in response.msg.get_all("set-cookie") or []:
+            name, _, value = cookie.split(";", 1)[0].partition("=")
+            self.cookies[name] = value
+        if SESSION_COOKIE in self.cookies:
+            self.headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if not self.keep_alive or response.getheader("connection", "").lower() == "close":
             self.close()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, data
