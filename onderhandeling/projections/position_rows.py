@@ -112,7 +112,7 @@ def open_row(
         goal_id,
         party_id,
         confidentiality,
-        Standing(day or "", ctx.seq, position_id),
+        Standing(day or "", ctx.seq, position_id, row_id or position_id),
     )
     if corrects is not None and row_id is None:
         close_row(batch, ctx, corrects, replaced_by=position_id)

@@ -26,7 +26,7 @@ from onderhandeling.projections.handle_agreement import OTHER_HANDLERS
 from onderhandeling.projections.handle_decision import DECISION_HANDLERS
 from onderhandeling.projections.handle_goal import GOAL_HANDLERS
 from onderhandeling.projections.handle_meeting import MEETING_HANDLERS
-from onderhandeling.projections.schema import TRACKING, create_tables, drop_tables
+from onderhandeling.projections.schema import TABLES, TRACKING, create_tables, drop_tables
 from onderhandeling.projections.sql import Sql
 from onderhandeling.storage import connect, postgres_pool
 
@@ -144,7 +144,10 @@ class Projector:
         if start >= last:
             return 0
         with self._big_cache(sql, last - start > BATCH):
-            return self._apply_pages(sql, last, progress)
+            applied = self._apply_pages(sql, last, progress)
+        if applied > FAR_BEHIND_BATCH:
+            sql.analyze(list(TABLES))  # many new rows: give the planner figures to plan with
+        return applied
 
     @contextmanager
     def _big_cache(self, sql: Sql, big: bool) -> Iterator[None]:
@@ -186,6 +189,7 @@ class Projector:
                 todo = [(seq, event) for seq, event in page if seq > locked]
                 if todo:
                     batch = Batch(sql, party_codes=self._party_codes, goals=self._goals)
+                    batch.current_positions.preload(_goals_with_new_positions(todo))
                     for seq, event in todo:
                         apply(batch, seq, event)
                     batch.finish()
@@ -234,6 +238,16 @@ class Projector:
                     yield sql
                 finally:
                     self._local.reading = None
+
+
+def _goals_with_new_positions(page: list[tuple[int, Any]]) -> set[str]:
+    """The goals a page records positions on (a meeting's events name their goal; a goal's
+    own, in older stores, are the goal's)."""
+    return {
+        str(getattr(event, "goal_id", None) or event.originator_id)
+        for _, event in page
+        if type(event).__name__ == "PositionRecorded"
+    }
 
 
 def _tracked(sql: Sql) -> int:

@@ -67,10 +67,13 @@ def history_in(sql: Sql, goal_id: str, reader: Reader, substantive: bool) -> dic
     names, codes = person_names(sql), parties(sql)
     only = " AND substantive = 1" if substantive else ""
     rows = sql.rows(
-        "SELECT * FROM proj_timeline WHERE (goal_id = ? OR seq IN (SELECT d.seq FROM "
-        "proj_decisions d JOIN proj_decision_goals dg ON dg.decision_id = d.decision_id "
-        "WHERE dg.goal_id = ?) OR seq IN (SELECT seq FROM proj_timeline_goals WHERE goal_id = ?))"
-        f" AND {visible(reader)}{only} ORDER BY effective_date, seq",
+        # One UNION of three index lookups: PostgreSQL plans an OR of them as a scan of the
+        # whole timeline (SQLite does not), 40 ms instead of 1 ms at 200,000 entries.
+        "SELECT * FROM proj_timeline WHERE seq IN (SELECT seq FROM proj_timeline "
+        "WHERE goal_id = ? UNION SELECT d.seq FROM proj_decisions d JOIN proj_decision_goals dg "
+        "ON dg.decision_id = d.decision_id WHERE dg.goal_id = ? UNION SELECT seq FROM "
+        f"proj_timeline_goals WHERE goal_id = ?) AND {visible(reader)}{only} "
+        "ORDER BY effective_date, seq",
         [goal_id, goal_id, goal_id],
     )
     versions = {

@@ -53,7 +53,12 @@ def state_in(sql: Sql, agreement_id: str, reader: Reader, clock: Clock) -> dict[
     )
     goals = goals_at(sql, agreement_id, clock)
     stances = current_stances(sql, agreement_id, reader, clock)
-    meetings = meetings_at(sql, agreement_id, reader, clock)
+    meetings = meetings_at(
+        sql,
+        reader,
+        clock,
+        {p["meeting_id"] for held in stances.values() for p in held.values() if p["meeting_id"]},
+    )
     passages = _open_passages(sql, agreement_id, clock)
     amendments = _pending_amendments(sql, agreement_id, clock, codes)
     signatories = [p["party_id"] for p in participants if p["role"] == "signatory"]
@@ -117,28 +122,30 @@ def state_in(sql: Sql, agreement_id: str, reader: Reader, clock: Clock) -> dict[
     }
 
 
-def meetings_at(sql: Sql, agreement_id: str, reader: Reader, clock: Clock) -> dict[str, Row]:
-    """meeting id → title and date of each meeting this reader may see, as known then: a
-    meeting corrected later shows its facts as they were recorded by ``known_at``."""
-    if clock.known is None:
-        return {
-            r["meeting_id"]: r
-            for r in sql.rows(
+def meetings_at(sql: Sql, reader: Reader, clock: Clock, meeting_ids: set[str]) -> dict[str, Row]:
+    """meeting id → title and date of the given meetings this reader may see, as known then:
+    a meeting corrected later shows its facts as they were recorded by ``known_at``. Only the
+    meetings asked for: an agreement may have thousands, the standing positions name few."""
+    found: dict[str, Row] = {}
+    ids = sorted(meeting_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        if clock.known is None:
+            rows = sql.rows(
                 "SELECT meeting_id, title, effective_date FROM proj_meetings "
-                f"WHERE agreement_id = ? AND {visible(reader)}",
-                [agreement_id],
+                f"WHERE meeting_id IN ({marks}) AND {visible(reader)}",
+                chunk,
             )
-        }
-    return {
-        r["meeting_id"]: r
-        for r in sql.rows(
-            "SELECT v.meeting_id, v.title, v.effective_date FROM proj_meeting_versions v "
-            "JOIN proj_meetings m ON m.meeting_id = v.meeting_id "
-            f"WHERE m.agreement_id = ? AND {visible(reader, 'v.confidentiality')} "
-            "AND v.recorded_at <= ? AND (v.superseded_at IS NULL OR v.superseded_at > ?)",
-            [agreement_id, clock.known, clock.known],
-        )
-    }
+        else:
+            rows = sql.rows(
+                "SELECT meeting_id, title, effective_date FROM proj_meeting_versions "
+                f"WHERE meeting_id IN ({marks}) AND {visible(reader)} AND recorded_at <= ? "
+                "AND (superseded_at IS NULL OR superseded_at > ?)",
+                [*chunk, clock.known, clock.known],
+            )
+        found.update((r["meeting_id"], r) for r in rows)
+    return found
 
 
 def goals_at(sql: Sql, agreement_id: str, clock: Clock) -> list[dict[str, Any]]:
@@ -150,16 +157,23 @@ def goals_at(sql: Sql, agreement_id: str, clock: Clock) -> list[dict[str, Any]]:
         f"FROM proj_goals WHERE agreement_id = ? AND {when} ORDER BY seq",
         [agreement_id, *params],
     )
-    versions = {
-        r["goal_id"]: r
-        for r in sql.rows(
+    if clock.is_now:  # the goal row knows its current version: no search needed
+        latest = (
+            "SELECT v.goal_id, v.version, v.text, v.effective_date FROM proj_wording_versions v "
+            "JOIN proj_goals g ON g.goal_id = v.goal_id AND g.current_version = v.version "
+            "WHERE g.agreement_id = ?"
+        )
+    else:
+        latest = (
             "SELECT v.goal_id, v.version, v.text, v.effective_date FROM proj_wording_versions v "
             "JOIN (SELECT w.goal_id, MAX(w.version) AS version FROM proj_wording_versions w "
             "JOIN proj_goals g ON g.goal_id = w.goal_id "
             f"WHERE g.agreement_id = ? AND {wv_when} GROUP BY w.goal_id) m "
-            "ON m.goal_id = v.goal_id AND m.version = v.version",
-            [agreement_id, *wv_params],
+            "ON m.goal_id = v.goal_id AND m.version = v.version"
         )
+    versions = {
+        r["goal_id"]: r
+        for r in sql.rows(latest, [agreement_id, *([] if clock.is_now else wv_params)])
     }
     statuses: dict[str, str] = {}
     for row in sql.rows(
@@ -237,8 +251,7 @@ def _standing_positions(
 ) -> dict[str, dict[str, Row]]:
     only_goal = "" if goal_id is None else " AND c.goal_id = ?"
     rows = sql.rows(
-        "SELECT p.* FROM proj_current_positions c "
-        "JOIN proj_positions p ON p.position_id = c.position_id AND p.withdrawn_at IS NULL "
+        "SELECT c.* FROM proj_current_positions c "
         f"WHERE c.agreement_id = ? AND c.audience = ?{only_goal}",
         [agreement_id, audience_of(reader), *([] if goal_id is None else [goal_id])],
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from onderhandeling.projections.sql import Sql
 
 # Bump when a table changes: an older schema is dropped and rebuilt from the log.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 TRACKING = "read_models"
 
 # Columns shared by rows made from one event.
@@ -75,6 +75,9 @@ TABLES: dict[str, str] = {
     # The standing position per goal, party and audience (see current_positions.py).
     "proj_current_positions": "goal_id TEXT NOT NULL, party_id TEXT NOT NULL, "
     "audience TEXT NOT NULL, agreement_id TEXT NOT NULL, position_id TEXT NOT NULL, "
+    "row_id TEXT NOT NULL, stance TEXT NOT NULL, summary TEXT NOT NULL, "
+    "conditions TEXT NOT NULL, meeting_id TEXT, wording_version INTEGER NOT NULL, "
+    "effective_date TEXT, seq BIGINT NOT NULL, "
     "PRIMARY KEY (goal_id, party_id, audience)",
     "proj_amendments": "amendment_id TEXT PRIMARY KEY, goal_id TEXT NOT NULL, "
     "party_id TEXT NOT NULL, reason TEXT NOT NULL, text TEXT, quote TEXT, replacement TEXT, "

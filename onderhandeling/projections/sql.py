@@ -183,6 +183,14 @@ class Sql:
         position = self.scalar(f"SELECT position FROM proj_tracking WHERE name = ?{suffix}", [name])
         return int(position or 0)
 
+    def analyze(self, tables: Sequence[str]) -> None:
+        """Refresh the planner's statistics. PostgreSQL plans from them (without, it guessed
+        one row where there were three thousand, and scanned instead of looking up);
+        autovacuum gets there too, but only a while after a rebuild or an import."""
+        if self.postgres:
+            with self.transaction():
+                self.execute(f"ANALYZE {', '.join(tables)}")
+
     def table_exists(self, table: str) -> bool:
         if self.postgres:
             return bool(self.scalar("SELECT to_regclass(?) IS NOT NULL", [table]))
