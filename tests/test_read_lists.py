@@ -12,6 +12,7 @@ from onderhandeling.application import Negotiations
 from onderhandeling.domain import Agreement, Decision, DiscussionPoint, Meeting, Party
 from onderhandeling.projections import (
     changes_since,
+    last_meeting_of_kind,
     list_agreements,
     list_decisions,
     list_discussion_points,
@@ -20,7 +21,7 @@ from onderhandeling.projections import (
     list_parties,
 )
 from onderhandeling.visibility import COMMITTEE, MINISTRY, Reader
-from tests.negotiation_builder import DAY
+from tests.negotiation_builder import DAY, build_small
 from tests.test_projections import build_rich
 
 
@@ -180,7 +181,8 @@ def test_lists_equal_the_aggregates_for_every_reader(app: Negotiations) -> None:
     agreement, goals = _with_internal_choice(app)
     for reader in (MINISTRY, COMMITTEE):
         _same(list_meetings(app, agreement, reader), old_meetings(app, agreement, reader))
-        _same(list_meeting_titles(app, reader), old_meeting_titles(app, reader))
+        every = {str(m) for m in _ids(app, Meeting, "Logged")}
+        _same(list_meeting_titles(app, reader, every), old_meeting_titles(app, reader))
         _same(list_discussion_points(app, agreement, reader), old_points(app, agreement, reader))
         _same(list_decisions(app, agreement, reader), old_decisions(app, agreement, reader))
         for goal in goals:
@@ -234,3 +236,40 @@ def test_limited_changes_are_the_newest_with_the_full_count(app: Negotiations) -
     shared = changes_since(app, agreement, "2000-01-01", COMMITTEE, limit=3)
     assert shared["count"] < internal["count"]
     assert "internal" not in repr(shared)
+
+
+def test_last_committee_meeting_is_the_latest_not_withdrawn(app: Negotiations) -> None:
+    """The dashboard's "since the last committee meeting" skips a withdrawn one."""
+    s = build_small(app)
+    present = [s.ocw, s.job]
+    first = app.log_meeting(
+        s.agreement,
+        "BC 1",
+        "begeleidingscommissie",
+        date(2022, 9, 5),
+        present,
+        "",
+        "shared",
+        [],
+        s.me,
+    )
+    late = app.log_meeting(
+        s.agreement,
+        "BC 2",
+        "begeleidingscommissie",
+        date(2022, 9, 20),
+        present,
+        "",
+        "shared",
+        [],
+        s.me,
+    )
+    app.log_meeting(
+        s.agreement, "Ander", "bilateraal", date(2022, 9, 25), present, "", "shared", [], s.me
+    )
+    assert last_meeting_of_kind(app, s.agreement, MINISTRY, "begeleidingscommissie")["id"] == str(
+        late.meeting_id
+    )
+    app.withdraw_meeting(late.meeting_id, "dubbel", s.me)
+    found = last_meeting_of_kind(app, s.agreement, MINISTRY, "begeleidingscommissie")
+    assert found is not None and found["id"] == str(first.meeting_id)

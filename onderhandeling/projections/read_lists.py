@@ -66,14 +66,39 @@ def list_meetings(
     ]
 
 
-def list_meeting_titles(app: Application[Any], reader: Reader) -> dict[str, dict[str, Any]]:
-    """Meeting id → title, kind and whether it was withdrawn, for every meeting this reader
-    may see."""
+def last_meeting_of_kind(
+    app: Application[Any], agreement_id: UUID | str, reader: Reader, kind: str
+) -> dict[str, Any] | None:
+    """The latest meeting of a kind (e.g. the steering committee's) this reader may see,
+    leaving out withdrawn ones."""
     with read_models(app) as sql:
-        rows = sql.rows(
-            f"SELECT meeting_id, title, kind, withdrawn_at FROM proj_meetings "
-            f"WHERE {visible(reader)} ORDER BY seq"
+        row = sql.one(
+            "SELECT meeting_id, title, effective_date FROM proj_meetings WHERE agreement_id = ? "
+            f"AND kind = ? AND withdrawn_at IS NULL AND {visible(reader)} "
+            "ORDER BY effective_date DESC, seq DESC LIMIT 1",
+            [str(agreement_id), kind],
         )
+    if row is None:
+        return None
+    return {"id": row["meeting_id"], "title": row["title"], "held_on": _day(row["effective_date"])}
+
+
+def list_meeting_titles(
+    app: Application[Any], reader: Reader, meeting_ids: set[str]
+) -> dict[str, dict[str, Any]]:
+    """Meeting id → title, kind and whether it was withdrawn, for the given meetings this
+    reader may see (only those: an agreement may have thousands of meetings)."""
+    ids = sorted(meeting_ids)
+    rows: list[Row] = []
+    with read_models(app) as sql:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows += sql.rows(
+                f"SELECT meeting_id, title, kind, withdrawn_at FROM proj_meetings "
+                f"WHERE meeting_id IN ({marks}) AND {visible(reader)}",
+                chunk,
+            )
     return {
         r["meeting_id"]: {
             "title": r["title"],

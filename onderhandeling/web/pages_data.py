@@ -14,6 +14,7 @@ from onderhandeling.application import Negotiations
 from onderhandeling.projections import (
     agreement_state,
     changes_since,
+    last_meeting_of_kind,
     list_decisions,
     list_discussion_points,
     list_meeting_titles,
@@ -36,9 +37,11 @@ def meetings(service: Negotiations, agreement_id: UUID, reader: Reader) -> list[
     return list_meetings(service, agreement_id, reader)
 
 
-def meeting_titles(service: Negotiations, reader: Reader) -> dict[str, dict[str, Any]]:
-    """Meeting id → title and kind, for the meetings this reader may see."""
-    return list_meeting_titles(service, reader)
+def meeting_titles(
+    service: Negotiations, reader: Reader, meeting_ids: set[str]
+) -> dict[str, dict[str, Any]]:
+    """Meeting id → title and kind, for the given meetings this reader may see."""
+    return list_meeting_titles(service, reader, meeting_ids)
 
 
 def discussion_points(
@@ -75,10 +78,7 @@ def dashboard(
             goals.append(row)
         priorities.append({**priority, "goals": rows})
 
-    committee = [
-        m for m in meetings(service, agreement_id, reader) if m["kind"] == "begeleidingscommissie"
-    ]
-    last_committee = committee[0] if committee else None
+    last_committee = last_meeting_of_kind(service, agreement_id, reader, "begeleidingscommissie")
     since = (
         last_committee["held_on"] + timedelta(days=1)
         if last_committee

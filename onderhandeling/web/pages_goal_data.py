@@ -106,7 +106,9 @@ def goal_page(
         entry["cause_text"] = cause_label(entry)
     by_version = {v["version"]: v for v in versions}
     current = goal["version"]
-    meetings = meeting_titles(service, reader)
+    meetings = meeting_titles(
+        service, reader, {p["meeting_id"] for p in goal["positions"] if p["meeting_id"]}
+    )
     spans = blame(service, goal_id, None, reader)["spans"]
     provenance = [{"text": span["text"], "version": by_version[span["version"]]} for span in spans]
 
