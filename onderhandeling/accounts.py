@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,11 +21,12 @@ from uuid import UUID
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from psycopg_pool import ConnectionPool
 
 from onderhandeling.application import Negotiations
 from onderhandeling.config import Database
 from onderhandeling.domain.errors import AlreadyExists, InvalidInput, NotFound
-from onderhandeling.storage import connect
+from onderhandeling.storage import connect, postgres_pool
 
 ROLES = ("beheerder", "onderhandelaar", "stuurgroep")
 WRITER_ROLES = frozenset({"beheerder", "onderhandelaar"})
@@ -118,19 +121,46 @@ def token_hash(token: str) -> str:
 class AccountStore:
     """The accounts, API tokens and web settings of one store."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, pooled: bool = False) -> None:
+        """pooled: keep PostgreSQL connections open between queries (the web server asks
+        for an account on every request; a new server connection each time costs a
+        process on the server and several milliseconds). Close a pooled store when done."""
         self.database = database
         self._ready = False
         self._dummy_hash: str | None = None
+        self._pooled = pooled and database.kind == "postgres"
+        self._pool: ConnectionPool | None = None
+        self._pool_lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._pool_lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
 
     @contextmanager
     def _connection(self) -> Iterator[Any]:
-        with connect(self.database) as conn:
+        with self._opened() as conn:
             if not self._ready:
                 for statement in _SCHEMA:
                     conn.execute(statement)
                 conn.commit()
                 self._ready = True
+            yield conn
+
+    @contextmanager
+    def _opened(self) -> Iterator[Any]:
+        if not self._pooled:
+            with connect(self.database) as conn:
+                yield conn
+            return
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = postgres_pool(self.database)
+                # Closed with the store even when nobody calls close() (a test's app).
+                weakref.finalize(self, self._pool.close)
+            pool = self._pool
+        with pool.connection() as conn:
             yield conn
 
     def _sql(self, query: str) -> str:

@@ -6,11 +6,15 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from onderhandeling.app_base import NegotiationsBase, plain
-from onderhandeling.domain import Agreement, Goal, Party, Person
+from onderhandeling.app_base import NegotiationsBase
+from onderhandeling.domain import Agreement, Goal, Person
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.projections.read_goal import goal_detail
-from onderhandeling.projections.read_lists import list_agreements, list_parties
+from onderhandeling.projections.read_lists import (
+    agreement_detail,
+    list_agreements,
+    list_parties,
+)
 from onderhandeling.projections.read_records import (
     decision_detail,
     decisions_of,
@@ -42,41 +46,8 @@ class Queries(NegotiationsBase):
         return [UUID(a["id"]) for a in list_agreements(self)]
 
     def agreement(self, agreement_id: UUID) -> dict[str, Any]:
-        agreement = self.peek(Agreement, agreement_id, "agreement")
-        codes = {p: self.peek(Party, p, "party").code for p in agreement.participants}
-        return {
-            "id": str(agreement.id),
-            "title": agreement.title,
-            "term_start": str(agreement.term_start),
-            "term_end": str(agreement.term_end),
-            "priorities": [{"key": k, "title": t} for k, t in agreement.priorities.items()],
-            "parties": [
-                {"id": str(p), "code": codes[p], "role": role}
-                for p, role in agreement.participants.items()
-            ],
-            "goals": [{"code": c, "id": str(g)} for c, g in agreement.goals.items()],
-            "milestones": [
-                {
-                    "key": m.key,
-                    "name": m.name,
-                    "planned_on": str(m.planned_on),
-                    "moves": plain(m.moves),
-                }
-                for m in agreement.milestones.values()
-            ],
-            "baselines": [
-                {"name": name, "on": str(b["on"])} for name, b in agreement.baselines.items()
-            ],
-            "signatures": [
-                {
-                    "party": codes[p],
-                    "on": str(s["on"]),
-                    "signer": self.person_name(s["signer"]),
-                }
-                for p, s in agreement.signatures.items()
-            ],
-            "signed_on": None if agreement.signed_on is None else str(agreement.signed_on),
-        }
+        """The agreement's structure (from the read models)."""
+        return agreement_detail(self, agreement_id)
 
     def goal_version(self, goal_id: UUID) -> int:
         return self.peek(Goal, goal_id, "goal").current_version

@@ -9,8 +9,9 @@ from typing import Any
 from uuid import UUID
 
 from onderhandeling.application import Negotiations
-from onderhandeling.domain import Agreement, Decision, DiscussionPoint, Meeting, Party
+from onderhandeling.domain import Agreement, Decision, DiscussionPoint, Meeting, Party, Person
 from onderhandeling.projections import (
+    agreement_detail,
     changes_since,
     last_meeting_of_kind,
     list_agreements,
@@ -273,3 +274,45 @@ def test_last_committee_meeting_is_the_latest_not_withdrawn(app: Negotiations) -
     app.withdraw_meeting(late.meeting_id, "dubbel", s.me)
     found = last_meeting_of_kind(app, s.agreement, MINISTRY, "begeleidingscommissie")
     assert found is not None and found["id"] == str(first.meeting_id)
+
+
+def test_agreement_structure_equals_the_aggregates(app: Negotiations) -> None:
+    """Priorities, parties, goals, milestones with moves, baselines and signatures read from
+    the read models equal what the aggregates hold."""
+    rich = build_rich(app)
+    agreement_id = rich.small.agreement
+    aggregate = app.load(Agreement, agreement_id)
+    codes = {p: app.load(Party, p).code for p in aggregate.participants}
+    names = {
+        str(s["signer"]): app.load(Person, s["signer"]).name for s in aggregate.signatures.values()
+    }
+    expected = {
+        "id": str(aggregate.id),
+        "title": aggregate.title,
+        "term_start": str(aggregate.term_start),
+        "term_end": str(aggregate.term_end),
+        "priorities": [{"key": k, "title": t} for k, t in aggregate.priorities.items()],
+        "parties": [
+            {"id": str(p), "code": codes[p], "role": role}
+            for p, role in aggregate.participants.items()
+        ],
+        "goals": [{"code": c, "id": str(g)} for c, g in aggregate.goals.items()],
+        "milestones": [
+            {
+                "key": m.key,
+                "name": m.name,
+                "planned_on": str(m.planned_on),
+                "moves": [
+                    {k: str(v) if k != "reason" else v for k, v in mv.items()} for mv in m.moves
+                ],
+            }
+            for m in aggregate.milestones.values()
+        ],
+        "baselines": [{"name": n, "on": str(b["on"])} for n, b in aggregate.baselines.items()],
+        "signatures": [
+            {"party": codes[p], "on": str(s["on"]), "signer": names[str(s["signer"])]}
+            for p, s in aggregate.signatures.items()
+        ],
+        "signed_on": None if aggregate.signed_on is None else str(aggregate.signed_on),
+    }
+    assert agreement_detail(app, agreement_id) == expected

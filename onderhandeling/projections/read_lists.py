@@ -16,7 +16,12 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 
-from onderhandeling.projections.read_common import read_models, visible
+from onderhandeling.projections.read_common import (
+    agreement_row,
+    person_names,
+    read_models,
+    visible,
+)
 from onderhandeling.projections.sql import Row
 from onderhandeling.visibility import Reader
 
@@ -213,3 +218,61 @@ def list_discussion_points(
             }
         )
     return found
+
+
+def agreement_detail(app: Application[Any], agreement_id: UUID | str) -> dict[str, Any]:
+    """An agreement's structure as it stands: priorities, parties and their roles, goals,
+    milestones with their moves, baselines, signatures (signer by name), in the order
+    they were added."""
+    key = str(agreement_id)
+    with read_models(app) as sql:
+        row = agreement_row(sql, key)
+        names = person_names(sql)
+        codes = {
+            r["party_id"]: r["code"] for r in sql.rows("SELECT party_id, code FROM proj_parties")
+        }
+
+        def rows(columns: str, table: str) -> list[Row]:
+            return sql.rows(
+                f"SELECT {columns} FROM {table} WHERE agreement_id = ? ORDER BY seq", [key]
+            )
+
+        return {
+            "id": key,
+            "title": row["title"],
+            "term_start": row["term_start"],
+            "term_end": row["term_end"],
+            "priorities": [
+                {"key": r["key"], "title": r["title"]}
+                for r in rows("key, title", "proj_priorities")
+            ],
+            "parties": [
+                {"id": r["party_id"], "code": codes.get(r["party_id"], "?"), "role": r["role"]}
+                for r in rows("party_id, role", "proj_participants")
+            ],
+            "goals": [
+                {"code": r["code"], "id": r["goal_id"]} for r in rows("goal_id, code", "proj_goals")
+            ],
+            "milestones": [
+                {
+                    "key": r["key"],
+                    "name": r["name"],
+                    "planned_on": r["planned_on"],
+                    "moves": json.loads(r["moves_json"]),
+                }
+                for r in rows("key, name, planned_on, moves_json", "proj_milestones")
+            ],
+            "baselines": [
+                {"name": r["name"], "on": r["effective_date"]}
+                for r in rows("name, effective_date", "proj_baselines")
+            ],
+            "signatures": [
+                {
+                    "party": codes.get(r["party_id"], "?"),
+                    "on": r["effective_date"],
+                    "signer": names.get(r["signer"] or "", "?") if r["signer"] else "",
+                }
+                for r in rows("party_id, signer, effective_date", "proj_signatures")
+            ],
+            "signed_on": row["signed_on"],
+        }

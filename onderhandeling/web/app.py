@@ -76,11 +76,12 @@ def create_app(negotiations: Negotiations | None = None) -> FastAPI:
     owns_service = negotiations is None
     limits = body_limits()  # a bad setting fails here, at start-up
     service = negotiations if negotiations is not None else Negotiations()
-    store = AccountStore(service.database)
+    store = AccountStore(service.database, pooled=True)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        store.close()
         if owns_service:
             service.close()
 
