@@ -89,9 +89,12 @@ class MeetingCommands(NegotiationsBase):
             agreement.window(today()),
             recorded_by,
         )
+        goals = self.peek_many(Goal, [row.goal_id for row in positions], "goal")
         for index, (position_id, row) in enumerate(zip(position_ids, positions, strict=True)):
             with field_prefix(f"positions.{index}."):
-                self._record_in(meeting, agreement, position_id, row, recorded_by)
+                self._record_in(
+                    meeting, agreement, position_id, row, recorded_by, goal=goals[row.goal_id]
+                )
         self.store(meeting)
         return LoggedMeeting(meeting.id, position_ids)
 
@@ -104,10 +107,15 @@ class MeetingCommands(NegotiationsBase):
         recorded_by: UUID,
         corrects: UUID | None = None,
         reason: str = "",
+        goal: Goal | None = None,
     ) -> None:
+        if goal is None:
+            goal = self.peek(Goal, row.goal_id, "goal")
+        if goal.agreement_id != agreement.id:
+            raise NotFound("goal not found in this agreement", id=str(row.goal_id), field="goal")
         meeting.record_position(
             position_id,
-            goal=self._goal_of(agreement, row.goal_id),
+            goal=goal,
             agreement=agreement,
             party_id=row.party_id,
             stance=row.stance,

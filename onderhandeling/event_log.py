@@ -133,3 +133,31 @@ def _postgres_transaction(recorder: PostgresApplicationRecorder) -> Iterator[Wri
 def _check_only_ours(stored: int, written: int) -> None:
     if stored != written:
         raise StoreNotEmpty(stored - written)
+
+
+def latest_versions(recorder: ApplicationRecorder, ids: Sequence[UUID]) -> dict[UUID, int]:
+    """The version each of these aggregates has reached in the store, in one query (the
+    library asks one aggregate at a time)."""
+    if not ids:
+        return {}
+    if isinstance(recorder, SQLiteApplicationRecorder):
+        marks = ", ".join("?" for _ in ids)
+        with recorder.datastore.transaction(commit=False) as cursor:
+            cursor.execute(
+                f"SELECT originator_id, MAX(originator_version) FROM "
+                f"{recorder.events_table_name} WHERE originator_id IN ({marks}) "
+                "GROUP BY originator_id",
+                [i.hex for i in ids],  # the library stores SQLite ids as hex text
+            )
+            return {UUID(row[0]): int(row[1]) for row in cursor.fetchall()}
+    if isinstance(recorder, PostgresApplicationRecorder):
+        statement = SQL(
+            "SELECT originator_id, MAX(originator_version) AS version FROM {}.{} "
+            "WHERE originator_id = ANY(%s) GROUP BY originator_id"
+        ).format(Identifier(recorder.datastore.schema), Identifier(recorder.events_table_name))
+        with recorder.datastore.transaction(commit=False) as cursor:
+            cursor.execute(statement, [list(ids)])
+            return {
+                UUID(str(row["originator_id"])): int(row["version"]) for row in cursor.fetchall()
+            }
+    raise TypeError(f"no whole-log support for {type(recorder).__name__}")

@@ -8,6 +8,7 @@ from uuid import uuid4
 import pytest
 
 from onderhandeling.application import Negotiations, PositionInput
+from onderhandeling.domain import Goal
 from onderhandeling.domain.errors import (
     AgreementSigned,
     AlreadyExists,
@@ -227,3 +228,21 @@ def test_erasing_a_name_keeps_history(app: Negotiations) -> None:
     entries = goal_history(app, small.goal)["entries"]
     assert {e["recorded_by"] for e in entries} == {"[naam verwijderd]"}
     assert (app.recorder.max_notification_id() or 0) == before + 1
+
+
+def test_peek_many_brings_aggregates_changed_elsewhere_up_to_date(app: Negotiations) -> None:
+    """Several aggregates read with one question to the store: one changed by another
+    process since it was cached comes back up to date, an unchanged one as cached."""
+    small = build_small(app)
+    before = app.peek_many(Goal, [small.goal, small.goal2], "goal")
+    assert before[small.goal].current_version == 1
+    other = Negotiations(app.database)
+    try:
+        other.revise_wording(small.goal, "Elders herzien.", 1, "r", "substantive", DAY, small.me)
+    finally:
+        other.close()
+    after = app.peek_many(Goal, [small.goal, small.goal2], "goal")
+    assert after[small.goal].current_version == 2
+    assert after[small.goal2] is before[small.goal2]  # unchanged: the cached one itself
+    with pytest.raises(NotFound):
+        app.peek_many(Goal, [uuid4()], "goal")

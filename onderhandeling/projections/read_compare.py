@@ -25,6 +25,10 @@ from onderhandeling.wording_diff import diff_to_html, diff_to_text, word_diff
 NOW = "now"
 
 
+# How many events beyond the listed ones are counted exactly (see changes_since).
+COUNT_CAP = 1000
+
+
 def _baseline(sql: Sql, agreement_id: str, name: str) -> Row:
     row = sql.one(
         "SELECT * FROM proj_baselines WHERE agreement_id = ? AND name = ?", [agreement_id, name]
@@ -184,7 +188,8 @@ def changes_since(
 
     With ``limit``, only the newest ``limit`` events (latest effective date first, then the
     latest recorded) are read and returned, still in the usual order; ``count`` is then the
-    number of all events since, of which ``limit`` at most are listed. Either way the events
+    number of all events since (up to ``limit`` + COUNT_CAP + 1: "more than" beyond that),
+    of which ``limit`` at most are listed. Either way the events
     this reader may not see are in neither the list nor the count."""
     key = str(agreement_id)
     with read_models(app) as sql:
@@ -220,7 +225,14 @@ def changes_since(
             )
             count = len(rows)
         else:
-            count = int(sql.scalar(f"SELECT COUNT(*) FROM proj_timeline {where}", [key, *params]))
+            # Counted up to a cap: "and 180,000 more" says no more than "and more than 1,000
+            # more", and counting a whole long timeline on every dashboard costs tens of ms.
+            count = int(
+                sql.scalar(
+                    f"SELECT COUNT(*) FROM (SELECT 1 FROM proj_timeline {where} LIMIT ?) c",
+                    [key, *params, max(limit, 0) + COUNT_CAP + 1],
+                )
+            )
             newest = sql.rows(
                 f"SELECT * FROM proj_timeline {where} ORDER BY {newest_first} LIMIT ?",
                 [key, *params, max(limit, 0)],

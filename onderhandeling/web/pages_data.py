@@ -21,6 +21,7 @@ from onderhandeling.projections import (
     list_meetings,
 )
 from onderhandeling.projections.read_common import in_one_snapshot
+from onderhandeling.projections.read_compare import COUNT_CAP
 from onderhandeling.visibility import Reader
 
 # The dashboard lists the newest changes since the last committee meeting, and counts the rest.
@@ -107,5 +108,6 @@ def dashboard(
         "last_committee": last_committee,
         "changes": changes,
         "more_changes": max(changed["count"] - len(changes), 0),
+        "more_changes_capped": changed["count"] > CHANGES_SHOWN + COUNT_CAP,
         "milestones": milestones,
     }
