@@ -77,7 +77,6 @@ class CurrentPositions:
         self._standing: dict[Key, Standing | None] = {}
         self._agreement_of: dict[Key, str] = {}
         self._loaded: set[tuple[str, str]] = set()  # (goal id, party id) read from the table
-        self._loaded_goals: set[str] = set()  # goals read whole
         self._changed: set[Key] = set()
 
     def recorded(
@@ -104,19 +103,19 @@ class CurrentPositions:
             if current is not None and current.position_id == position_id:
                 self._set(agreement_id, key, self._latest_remaining(key))
 
-    def preload(self, goal_ids: set[str]) -> None:
-        """Read the standing positions of every goal a batch is about to record positions on,
-        in one query: one round trip instead of one per position (a meeting with ten
-        positions, or a rebuild batch with thousands)."""
-        wanted = sorted(g for g in goal_ids if g not in self._loaded_goals)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            self._loaded_goals.update(chunk)
-            marks = ", ".join("?" for _ in chunk)
+    def preload(self, pairs: set[tuple[str, str]]) -> None:
+        """Read the standing positions of every (goal, party) a batch is about to record a
+        position for, in one query: one round trip instead of one per position (a meeting
+        with ten positions, or a rebuild batch with thousands)."""
+        wanted = sorted(pair for pair in pairs if not self._known((*pair, ALL)))
+        for start in range(0, len(wanted), 400):
+            chunk = wanted[start : start + 400]
+            self._loaded.update(chunk)
+            marks = ", ".join("(?, ?)" for _ in chunk)
             self._remember(
                 self.sql.rows(
-                    f"{_STANDING} WHERE c.goal_id IN ({marks})",
-                    chunk,
+                    f"{_STANDING} WHERE (c.goal_id, c.party_id) IN (VALUES {marks})",
+                    [value for pair in chunk for value in pair],
                 )
             )
 
@@ -127,7 +126,7 @@ class CurrentPositions:
             self._load(goal_id, party_id)
 
     def _known(self, key: Key) -> bool:
-        return key[:2] in self._loaded or key[0] in self._loaded_goals
+        return key[:2] in self._loaded
 
     def write(self) -> None:
         """Store what changed in this batch (called once, before the tracking position moves)."""

@@ -189,7 +189,7 @@ class Projector:
                 todo = [(seq, event) for seq, event in page if seq > locked]
                 if todo:
                     batch = Batch(sql, party_codes=self._party_codes, goals=self._goals)
-                    batch.current_positions.preload(_goals_with_new_positions(todo))
+                    batch.current_positions.preload(_new_positions(todo))
                     for seq, event in todo:
                         apply(batch, seq, event)
                     batch.finish()
@@ -240,11 +240,11 @@ class Projector:
                     self._local.reading = None
 
 
-def _goals_with_new_positions(page: list[tuple[int, Any]]) -> set[str]:
-    """The goals a page records positions on (a meeting's events name their goal; a goal's
-    own, in older stores, are the goal's)."""
+def _new_positions(page: list[tuple[int, Any]]) -> set[tuple[str, str]]:
+    """The (goal, party) pairs a page records positions for (a meeting's events name their
+    goal; a goal's own, in older stores, are the goal's)."""
     return {
-        str(getattr(event, "goal_id", None) or event.originator_id)
+        (str(getattr(event, "goal_id", None) or event.originator_id), str(event.party_id))
         for _, event in page
         if type(event).__name__ == "PositionRecorded"
     }

@@ -222,9 +222,9 @@ def meetings_of(
         counts = {
             r["meeting_id"]: int(r["n"])
             for r in sql.rows(
-                "SELECT meeting_id, COUNT(*) AS n FROM proj_positions "
-                f"WHERE agreement_id = ? AND withdrawn_at IS NULL AND {visible(reader)} "
-                "AND meeting_id IS NOT NULL GROUP BY meeting_id",
+                "SELECT meeting_id, COUNT(*) AS n FROM proj_positions WHERE meeting_id IN "
+                "(SELECT meeting_id FROM proj_meetings WHERE agreement_id = ?) "
+                f"AND withdrawn_at IS NULL AND {visible(reader)} GROUP BY meeting_id",
                 [str(agreement_id)],
             )
         }

@@ -216,7 +216,7 @@ def current_stances(
 
     Now, the projector's table of standing positions answers directly. At another point in
     time, for every goal and participating party the database seeks the latest position that
-    passes the clock's filters, walking the (agreement, goal, party, effective date, seq) index
+    passes the clock's filters, walking the (goal, party, effective date, seq) index
     backwards: one short index walk per pair instead of ranking every position ever taken."""
     if clock.is_now:
         return _standing_positions(sql, agreement_id, reader, goal_id)
@@ -236,7 +236,7 @@ def current_stances(
         f"ON 1 = 1 WHERE g.agreement_id = ?{only_goal}) k "
         "JOIN proj_positions p ON p.row_id = (SELECT q.row_id FROM proj_positions q "
         "WHERE q.goal_id = k.goal_id AND q.party_id = k.party_id AND "
-        f"{' AND '.join(conditions)} ORDER BY q.agreement_id DESC, q.goal_id DESC, "
+        f"{' AND '.join(conditions)} ORDER BY q.goal_id DESC, "
         "q.party_id DESC, q.effective_date DESC, q.seq DESC LIMIT 1)",
         [agreement_id, agreement_id, *([] if goal_id is None else [goal_id]), *values],
     )
