@@ -17,6 +17,7 @@ from onderhandeling.visibility import MINISTRY
 
 DATA = Path(__file__).parent / "data"
 BEFORE_MEETINGS_HELD_POSITIONS = DATA / "demo-2026-12-01-positions-on-goals.jsonl"
+MEETINGS_HOLD_POSITIONS = DATA / "demo-2026-12-01-meetings-hold-positions.jsonl"
 
 
 def expected(name: str) -> dict[str, Any]:
@@ -63,3 +64,17 @@ def test_a_position_recorded_on_its_goal_can_still_be_corrected_and_retracted(
     final = agreement_state(app, agreement, MINISTRY)
     last = next(g for p in final["priorities"] for g in p["goals"] if g["id"] == goal["id"])
     assert last["stances"].get(code, {}).get("position_id") != str(corrected)
+
+
+def test_the_demo_exported_when_meetings_held_positions_gives_the_same_state(
+    app: Negotiations,
+) -> None:
+    """The export made before the layout was rearranged (wording events still stored under
+    the class they were first defined on) replays to the state that code computed."""
+    import_events(app, MEETINGS_HOLD_POSITIONS)
+    now = expected("demo-2026-12-01-meetings-hold-positions.state.json")
+    agreement = UUID(now["agreement"]["id"])
+    assert as_json(agreement_state(app, agreement, MINISTRY)) == now
+    assert as_json(agreement_state(app, agreement, MINISTRY, as_of=date(2022, 10, 1))) == expected(
+        "demo-2026-12-01-meetings-hold-positions.state-2022-10-01.json"
+    )
