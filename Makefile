@@ -35,6 +35,7 @@ browser-deps:
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check onderhandeling tests $(wildcard bench)
 	$(BIN)/ruff format --check onderhandeling tests $(wildcard bench)
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from uuid import UUID
 
-from onderhandeling.application import Negotiations
 from onderhandeling.domain import Agreement, Goal, Meeting, Party, Person
 from onderhandeling.domain.roster import Roster
+from onderhandeling.service import Negotiations
 
 STANCES = ["supports", "conditional", "neutral", "objects", "blocks"]
 WORDS = [

@@ -29,15 +29,15 @@ from eventsourcing.application import Application
 from bench import FULL, SMALL, START, Sizes, World, generate
 from bench.load import load_phases
 from bench.web import web_latency
-from onderhandeling.application import Negotiations, PositionInput
 from onderhandeling.config import parse_database_url
-from onderhandeling.projections import (
+from onderhandeling.readmodel import (
     agreement_state,
     goal_history,
     projector_of,
     wording_versions,
 )
-from onderhandeling.projections.schema import create_tables, drop_tables
+from onderhandeling.readmodel.schema import create_tables, drop_tables
+from onderhandeling.service import Negotiations, PositionInput
 
 Row = tuple[str, str, str]
 

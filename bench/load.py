@@ -37,11 +37,11 @@ from bench.web import (
     stop,
     wait_until_up,
 )
-from onderhandeling.accounts import AccountStore, create_account
-from onderhandeling.application import Negotiations
+from onderhandeling.accounts.store import AccountStore, create_account
 from onderhandeling.config import parse_database_url
-from onderhandeling.projections import projector_of
-from onderhandeling.storage import drop_postgres_schema
+from onderhandeling.readmodel import projector_of
+from onderhandeling.service import Negotiations
+from onderhandeling.storage.database import drop_postgres_schema
 
 Row = tuple[str, str, str]
 CONCURRENT_MEETINGS = 20

@@ -31,8 +31,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 from uuid import UUID
 
-from onderhandeling.accounts import AccountStore, create_account
-from onderhandeling.application import Negotiations
+from onderhandeling.accounts.store import AccountStore, create_account
+from onderhandeling.service import Negotiations
 
 HOST = "127.0.0.1"
 CLIENTS = 8

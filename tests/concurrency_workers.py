@@ -7,10 +7,10 @@ from datetime import date
 from multiprocessing.synchronize import Barrier
 from uuid import UUID
 
-from onderhandeling.application import Negotiations, PositionInput
 from onderhandeling.config import parse_database_url
 from onderhandeling.domain import Goal
 from onderhandeling.domain.errors import ConcurrentChange, DomainError, StaleVersion
+from onderhandeling.service import Negotiations, PositionInput
 
 DAY = date(2022, 9, 1)
 

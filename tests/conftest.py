@@ -16,9 +16,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from onderhandeling.application import Negotiations
 from onderhandeling.config import Database, parse_database_url
-from onderhandeling.storage import drop_postgres_schema
+from onderhandeling.service import Negotiations
+from onderhandeling.storage.database import drop_postgres_schema
 
 POSTGRES_URL = os.environ.get(
     "ONDERHANDELING_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"

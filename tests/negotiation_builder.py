@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from onderhandeling.application import Negotiations
 from onderhandeling.domain import Person
+from onderhandeling.service import Negotiations
 
 DAY = date(2022, 9, 1)
 

@@ -11,18 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from onderhandeling import accounts
-from onderhandeling.accounts import (
+from onderhandeling.accounts import store as accounts
+from onderhandeling.accounts.store import (
     DEMO_PASSWORD,
     AccountStore,
     create_account,
     create_demo_accounts,
 )
-from onderhandeling.application import Negotiations
 from onderhandeling.cli import main
 from onderhandeling.config import Database
 from onderhandeling.domain.errors import AlreadyExists, InvalidInput, NotFound
-from onderhandeling.transfer import export_events
+from onderhandeling.service import Negotiations
+from onderhandeling.service.transfer import export_events
 
 PASSWORD = "een lang wachtwoord"
 

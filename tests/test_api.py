@@ -10,9 +10,9 @@ from uuid import UUID
 import pytest
 from starlette.testclient import TestClient
 
-from onderhandeling.accounts import AccountStore, create_account
-from onderhandeling.application import Negotiations, PositionInput
+from onderhandeling.accounts.store import AccountStore, create_account
 from onderhandeling.config import Database
+from onderhandeling.service import Negotiations, PositionInput
 from onderhandeling.web.app import create_app
 
 DAY = date(2022, 9, 1)

@@ -7,7 +7,6 @@ from uuid import uuid4
 
 import pytest
 
-from onderhandeling.application import Negotiations, PositionInput
 from onderhandeling.domain import Goal
 from onderhandeling.domain.errors import (
     AgreementSigned,
@@ -18,7 +17,8 @@ from onderhandeling.domain.errors import (
     NotFound,
     StaleVersion,
 )
-from onderhandeling.projections import goal_history, read_models
+from onderhandeling.readmodel import goal_history, read_models
+from onderhandeling.service import Negotiations, PositionInput
 from tests.negotiation_builder import DAY, build_small
 
 

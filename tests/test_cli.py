@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from onderhandeling.application import Negotiations
 from onderhandeling.cli import main
 from onderhandeling.config import parse_database_url
+from onderhandeling.service import Negotiations
 from tests.negotiation_builder import DAY, add_people, build_small
 
 

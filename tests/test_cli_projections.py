@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from onderhandeling.application import Negotiations, PositionInput
 from onderhandeling.cli import main
 from onderhandeling.config import parse_database_url
+from onderhandeling.service import Negotiations, PositionInput
 from tests.negotiation_builder import DAY, build_small
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 
-from onderhandeling.application import Negotiations
+from onderhandeling.service import Negotiations
 from tests import concurrency_workers
 from tests.negotiation_builder import DAY, build_small
 

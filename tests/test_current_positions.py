@@ -10,11 +10,11 @@ from uuid import UUID
 
 import pytest
 
-from onderhandeling.application import Negotiations, PositionInput
-from onderhandeling.projections import rebuild
-from onderhandeling.projections.read_common import Clock, read_models
-from onderhandeling.projections.read_state import current_stances
-from onderhandeling.visibility import COMMITTEE, MINISTRY, Reader
+from onderhandeling.domain.visibility import COMMITTEE, MINISTRY, Reader
+from onderhandeling.readmodel import rebuild
+from onderhandeling.readmodel.read_common import Clock, read_models
+from onderhandeling.readmodel.read_state import current_stances
+from onderhandeling.service import Negotiations, PositionInput
 from tests.negotiation_builder import DAY, build_small
 
 STANCES = ("supports", "conditional", "neutral", "objects", "blocks")

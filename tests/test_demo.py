@@ -8,9 +8,9 @@ from uuid import UUID
 
 import pytest
 
-from onderhandeling.application import Negotiations
-from onderhandeling.demo_loader import DemoRefused, demo_data, load_demo
-from onderhandeling.transfer import export_events, import_events
+from onderhandeling.demo.loader import DemoRefused, demo_data, load_demo
+from onderhandeling.service import Negotiations
+from onderhandeling.service.transfer import export_events, import_events
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_beside_the_signed_demo_a_practice_agreement_takes_every_edit(
     an open passage and a pending amendment to act on."""
     from datetime import date
 
-    from onderhandeling.demo_practice import PRACTICE_TITLE
+    from onderhandeling.demo.practice import PRACTICE_TITLE
 
     werkagenda, practice = (UUID(a["id"]) for a in demo_app.agreements())
     assert demo_app.agreement(werkagenda)["signed_on"] is not None

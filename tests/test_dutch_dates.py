@@ -1,4 +1,4 @@
-"""Tests for onderhandeling.web.dutch_dates."""
+"""Tests for onderhandeling.dutch.dates."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 
-from onderhandeling.web import dutch_dates
-from onderhandeling.web.dutch_dates import (
+from onderhandeling.dutch import dates as dutch_dates
+from onderhandeling.dutch.dates import (
     INVALID_DATE_MESSAGE,
     MONTHS,
     format_date,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from onderhandeling.application import Negotiations
 from onderhandeling.domain.values import AmendmentOutcome, GoalStatus, MeetingKind, Stance
-from onderhandeling.labels import (
+from onderhandeling.dutch.labels import (
     MEETING_KIND_LABELS,
     OUTCOME_LABELS,
     STANCE_LABELS,
     STATUS_LABELS,
 )
-from onderhandeling.projections import goal_history
+from onderhandeling.readmodel import goal_history
+from onderhandeling.service import Negotiations
 from tests.negotiation_builder import DAY, build_small
 
 

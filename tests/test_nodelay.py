@@ -83,7 +83,7 @@ def test_serve_uses_it(monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
     import uvicorn.importer
 
-    from onderhandeling.cli_web import run_serve
+    from onderhandeling.cli.serve import run_serve
 
     given: dict[str, object] = {}
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: given.update(kwargs))

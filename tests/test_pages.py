@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from starlette.testclient import TestClient
 
-from onderhandeling.application import Negotiations
-from onderhandeling.projections import changes_since
-from onderhandeling.visibility import COMMITTEE, MINISTRY
+from onderhandeling.domain.visibility import COMMITTEE, MINISTRY
+from onderhandeling.readmodel import changes_since
+from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
 from tests.browser.world import (
     PASSWORD,

@@ -12,8 +12,8 @@ from uuid import UUID
 import pytest
 from starlette.testclient import TestClient
 
-from onderhandeling.application import Negotiations
-from onderhandeling.visibility import MINISTRY
+from onderhandeling.domain.visibility import MINISTRY
+from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
 from tests.browser.world import SECRET_SUMMARY, World, build_world
 from tests.test_pages import form_token, sign_in, soup

@@ -11,7 +11,6 @@ import pytest
 from bs4 import BeautifulSoup
 from starlette.testclient import TestClient
 
-from onderhandeling.application import Negotiations
 from onderhandeling.domain.errors import (
     AlreadyDecided,
     AmbiguousQuote,
@@ -22,8 +21,9 @@ from onderhandeling.domain.errors import (
     Withdrawn,
 )
 from onderhandeling.domain.plausibility import DateWindow, ImplausibleDate
+from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
-from onderhandeling.web.pages_refusals import dutch_message
+from onderhandeling.web.pages.refusals import dutch_message
 from tests.browser.world import WORDING_2, World, build_world
 from tests.test_pages import form_token, sign_in, soup
 

@@ -12,8 +12,8 @@ from uuid import UUID
 import eventsourcing.domain
 import pytest
 
-from onderhandeling.application import Negotiations, PositionInput
-from onderhandeling.projections import (
+from onderhandeling.domain.visibility import COMMITTEE, MINISTRY
+from onderhandeling.readmodel import (
     agreement_state,
     changes_since,
     compare_baselines,
@@ -22,9 +22,9 @@ from onderhandeling.projections import (
     projector_of,
     rebuild,
 )
-from onderhandeling.projections.schema import TABLES
-from onderhandeling.visibility import COMMITTEE, MINISTRY
-from onderhandeling.web.pages_data import discussion_points
+from onderhandeling.readmodel.schema import TABLES
+from onderhandeling.service import Negotiations, PositionInput
+from onderhandeling.web.pages.data import discussion_points
 from tests.negotiation_builder import DAY, Small, build_small
 
 
@@ -40,7 +40,7 @@ def dump_rows(app: Negotiations) -> dict[str, list[tuple[Any, ...]]]:
 
 def clear_read_models(app: Negotiations) -> None:
     """Drop the read models without catching up, as if the projector had never run."""
-    from onderhandeling.projections.schema import create_tables, drop_tables
+    from onderhandeling.readmodel.schema import create_tables, drop_tables
 
     with projector_of(app).connection() as sql, sql.transaction(write=True):
         drop_tables(sql)
@@ -288,7 +288,7 @@ def test_rebuild_in_batches_of_both_sizes_gives_the_same_rows(
 
 def test_rebuild_equals_incremental_on_the_demo(app: Negotiations) -> None:
     """On the demo negotiation too, a rebuild reproduces every row of incremental updating."""
-    demo_loader = pytest.importorskip("onderhandeling.demo_loader")
+    demo_loader = pytest.importorskip("onderhandeling.demo.loader")
     try:
         demo_loader.demo_data()
     except FileNotFoundError:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from onderhandeling.application import Negotiations
 from onderhandeling.domain.errors import NotFound
-from onderhandeling.projections import changes_since, compare_baselines
+from onderhandeling.readmodel import changes_since, compare_baselines
+from onderhandeling.service import Negotiations
 from tests.test_projections import Rich, rich
 
 __all__ = ["rich"]  # the fixture, shared with test_projections

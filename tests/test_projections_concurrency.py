@@ -7,9 +7,9 @@ import gc
 import multiprocessing
 from typing import Any
 
-from onderhandeling.application import Negotiations
 from onderhandeling.config import parse_database_url
-from onderhandeling.projections import projector, projector_of, rebuild
+from onderhandeling.readmodel import projector, projector_of, rebuild
+from onderhandeling.service import Negotiations
 from tests.negotiation_builder import DAY, build_small
 from tests.test_projections import clear_read_models, dump_rows
 

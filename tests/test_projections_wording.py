@@ -7,9 +7,9 @@ from uuid import UUID
 
 import pytest
 
-from onderhandeling.application import Negotiations
 from onderhandeling.domain.errors import InvalidInput
-from onderhandeling.projections import agreement_state, blame, diff_versions, wording_versions
+from onderhandeling.readmodel import agreement_state, blame, diff_versions, wording_versions
+from onderhandeling.service import Negotiations
 from tests.negotiation_builder import build_small
 
 Revised = tuple[Negotiations, UUID]

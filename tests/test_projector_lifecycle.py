@@ -6,9 +6,9 @@ import gc
 import weakref
 from pathlib import Path
 
-from onderhandeling.application import Negotiations
 from onderhandeling.config import parse_database_url
-from onderhandeling.projections import catch_up
+from onderhandeling.readmodel import catch_up
+from onderhandeling.service import Negotiations
 
 
 def test_a_closed_application_is_collected_with_its_projector(tmp_path: Path) -> None:

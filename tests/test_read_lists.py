@@ -8,9 +8,9 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from onderhandeling.application import Negotiations
 from onderhandeling.domain import Agreement, Decision, DiscussionPoint, Meeting, Party, Person
-from onderhandeling.projections import (
+from onderhandeling.domain.visibility import COMMITTEE, MINISTRY, Reader
+from onderhandeling.readmodel import (
     agreement_detail,
     changes_since,
     last_meeting_of_kind,
@@ -21,7 +21,7 @@ from onderhandeling.projections import (
     list_meetings,
     list_parties,
 )
-from onderhandeling.visibility import COMMITTEE, MINISTRY, Reader
+from onderhandeling.service import Negotiations
 from tests.negotiation_builder import DAY, build_small
 from tests.test_projections import build_rich
 

@@ -9,9 +9,9 @@ from datetime import date
 
 from starlette.testclient import TestClient
 
-from onderhandeling.application import Negotiations
-from onderhandeling.projections import wording_versions
-from onderhandeling.projections.read_common import in_one_snapshot, read_models
+from onderhandeling.readmodel import wording_versions
+from onderhandeling.readmodel.read_common import in_one_snapshot, read_models
+from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
 from tests.browser.world import build_world
 from tests.negotiation_builder import DAY, build_small

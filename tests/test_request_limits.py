@@ -14,7 +14,7 @@ import pytest
 from starlette.testclient import TestClient
 from starlette.types import ASGIApp, Message
 
-from onderhandeling.accounts import AccountStore
+from onderhandeling.accounts.store import AccountStore
 from onderhandeling.config import (
     DEFAULT_MAX_BODY_BYTES,
     DEFAULT_MAX_FORM_BYTES,

@@ -12,9 +12,9 @@ import pytest
 from fastapi import FastAPI, Form, Request
 from starlette.testclient import TestClient
 
-from onderhandeling.accounts import AccountStore
+from onderhandeling.accounts.store import AccountStore
 from onderhandeling.config import ConfigurationError, Database
-from onderhandeling.projections import goal_history
+from onderhandeling.readmodel import goal_history
 from onderhandeling.web import security
 from onderhandeling.web.app import create_app
 from tests.test_api import MARKER, PASSWORD, World, bearer, build_world
@@ -468,7 +468,7 @@ def test_every_response_but_static_assets_says_no_store(world: World) -> None:
 
 def test_user_roles_decide_writing_and_reading() -> None:
     """Writers read as the ministry; the steering committee reads shared content only."""
-    from onderhandeling.visibility import COMMITTEE, MINISTRY
+    from onderhandeling.domain.visibility import COMMITTEE, MINISTRY
 
     person = UUID(int=1)
     assert security.User(person, "a", "beheerder").can_write

@@ -8,9 +8,9 @@ from typing import Any
 
 from eventsourcing.application import project_aggregate
 
-from onderhandeling.app_base import SNAPSHOT_EVERY
-from onderhandeling.application import Negotiations
 from onderhandeling.domain import Goal
+from onderhandeling.service import Negotiations
+from onderhandeling.service.base import SNAPSHOT_EVERY
 from tests.negotiation_builder import DAY, build_small
 
 

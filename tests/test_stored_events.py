@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from onderhandeling.application import Negotiations
-from onderhandeling.projections import agreement_state
-from onderhandeling.transfer import import_events
-from onderhandeling.visibility import MINISTRY
+from onderhandeling.domain.visibility import MINISTRY
+from onderhandeling.readmodel import agreement_state
+from onderhandeling.service import Negotiations
+from onderhandeling.service.transfer import import_events
 
 DATA = Path(__file__).parent / "data"
 BEFORE_MEETINGS_HELD_POSITIONS = DATA / "demo-2026-12-01-positions-on-goals.jsonl"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from eventsourcing.persistence import IntegrityError
 
-from onderhandeling.application import Negotiations, PositionInput
 from onderhandeling.config import parse_database_url
 from onderhandeling.domain import Person
-from onderhandeling.transfer import (
+from onderhandeling.service import Negotiations, PositionInput
+from onderhandeling.service.transfer import (
     BATCH,
     ImportRefused,
     export_events,

@@ -15,10 +15,10 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from onderhandeling.application import Negotiations
 from onderhandeling.config import parse_database_url
-from onderhandeling.storage import postgres_connect_args
-from onderhandeling.transfer import export_events
+from onderhandeling.service import Negotiations
+from onderhandeling.service.transfer import export_events
+from onderhandeling.storage.database import postgres_connect_args
 from tests.negotiation_builder import add_people, build_small
 
 EVENTS = 30_000

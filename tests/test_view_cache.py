@@ -12,11 +12,11 @@ import pytest
 from starlette.requests import Request
 from starlette.testclient import TestClient
 
-from onderhandeling.accounts import AccountStore
-from onderhandeling.application import Negotiations, PositionInput
+from onderhandeling.accounts.store import AccountStore
 from onderhandeling.config import Database
+from onderhandeling.service import Negotiations, PositionInput
 from onderhandeling.web.app import create_app
-from onderhandeling.web.templating import url_for
+from onderhandeling.web.pages.templating import url_for
 from tests.test_api import MARKER, PASSWORD, World, bearer, build_world
 
 

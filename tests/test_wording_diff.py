@@ -8,8 +8,8 @@ from itertools import pairwise
 
 import pytest
 
-from onderhandeling.wording_diff import DiffOp, diff_to_html, diff_to_text, tokenize, word_diff
-from onderhandeling.wording_provenance import (
+from onderhandeling.text.diff import DiffOp, diff_to_html, diff_to_text, tokenize, word_diff
+from onderhandeling.text.provenance import (
     MIN_MOVE_WORDS,
     Span,
     carry_provenance,

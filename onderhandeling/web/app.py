@@ -25,9 +25,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from onderhandeling.accounts import AccountStore
-from onderhandeling.application import Negotiations
+from onderhandeling.accounts.store import AccountStore
 from onderhandeling.config import body_limits
+from onderhandeling.service import Negotiations
 from onderhandeling.web import authentication, body_limit, problems, security, server_errors
 from onderhandeling.web.api import router as api_router
 from onderhandeling.web.view_cache import ViewCache

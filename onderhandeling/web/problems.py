@@ -107,7 +107,7 @@ def error_page(request: Request, status: int, detail: str = "") -> Response:
     """The Dutch error page; a bare one when the page templates are not available."""
     title = _DUTCH_TITLES.get(status, "Er ging iets mis")
     try:
-        from onderhandeling.web import templating
+        from onderhandeling.web.pages import templating
 
         return templating.render(
             request,

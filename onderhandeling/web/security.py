@@ -38,9 +38,9 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from onderhandeling.accounts import WRITER_ROLES, Account, AccountStore
+from onderhandeling.accounts.store import WRITER_ROLES, Account, AccountStore
 from onderhandeling.config import whole_number_setting
-from onderhandeling.visibility import COMMITTEE, MINISTRY, Reader
+from onderhandeling.domain.visibility import COMMITTEE, MINISTRY, Reader
 from onderhandeling.web import sign_in_limits
 from onderhandeling.web.cookie_flags import plain_http_to_local_host
 from onderhandeling.web.problems import error_page, problem, wants_html

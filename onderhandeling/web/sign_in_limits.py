@@ -41,7 +41,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from onderhandeling.accounts import Account, AccountStore, AttemptLimit
+from onderhandeling.accounts.store import Account, AccountStore, AttemptLimit
 from onderhandeling.web.cookie_flags import plain_http_to_local_host
 from onderhandeling.web.problems import problem, wants_html
 
@@ -179,7 +179,7 @@ async def _handle_throttled(request: Request, error: Exception) -> Response:
     if not wants_html(request):
         return problem(429, str(error), headers=headers)
     from onderhandeling.web import security
-    from onderhandeling.web.templating import render
+    from onderhandeling.web.pages.templating import render
 
     # The sign-in route parsed its form on this same request object; this reads it back.
     form = await request.form()

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from eventsourcing.application import Application
 
-from onderhandeling.projections import projector_of
+from onderhandeling.readmodel import projector_of
 
 T = TypeVar("T")
 

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 import uvicorn
 
-from onderhandeling.application import Negotiations
 from onderhandeling.config import parse_database_url
+from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
 from tests.browser.world import PASSWORD, World, build_world
 

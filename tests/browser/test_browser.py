@@ -12,8 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from onderhandeling.visibility import MINISTRY
-from onderhandeling.web.pages_data import meetings
+from onderhandeling.domain.visibility import MINISTRY
+from onderhandeling.web.pages.data import meetings
 from tests.browser.conftest import LiveServer
 from tests.browser.world import WORDING_2
 

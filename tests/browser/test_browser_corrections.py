@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from onderhandeling.application import PositionInput
+from onderhandeling.service import PositionInput
 from tests.browser.conftest import LiveServer
 from tests.browser.test_browser import WCAG_21_AA
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from uuid import UUID
 
-from onderhandeling.accounts import create_account
-from onderhandeling.application import Negotiations, PositionInput
+from onderhandeling.accounts.store import create_account
+from onderhandeling.service import Negotiations, PositionInput
 
 PASSWORD = "werkagenda2022"
 SECRET_SUMMARY = "GEHEIM-strategie-en-timing"

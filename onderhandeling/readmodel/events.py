@@ -1,0 +1,210 @@
+"""What every projection handler shares: the event's two clocks and recorder, the batch it is
+applied in (one transaction) and the timeline row every event gets."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, NamedTuple
+from uuid import UUID
+
+from onderhandeling.readmodel.current_positions import CurrentPositions
+from onderhandeling.readmodel.sql import Sql, insert_statement
+from onderhandeling.text.provenance import Span
+
+SHARED = "shared"
+INTERNAL = "internal"
+
+
+def moment(value: datetime) -> str:
+    """Fixed-width UTC text, so recorded times compare correctly as strings."""
+    offset = value.utcoffset()
+    if offset is None:
+        return value.isoformat(timespec="microseconds") + "Z"
+    if offset:
+        value = value.astimezone(UTC)
+    # isoformat is several times faster than strftime, and this runs once per event; an offset
+    # of zero always prints as "+00:00", which "Z" replaces.
+    return value.isoformat(timespec="microseconds")[:-6] + "Z"
+
+
+def day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def ident(value: UUID | str | None) -> str | None:
+    return None if value is None else str(value)
+
+
+# One encoder for every call: json.dumps with options builds a new encoder each time.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+
+def to_json(value: Any) -> str:
+    # No sort_keys: dict order is already deterministic, and this runs once per event.
+    return _ENCODE(value)
+
+
+@dataclass
+class Batch:
+    """One transaction's worth of notifications, with caches valid only inside it."""
+
+    sql: Sql
+    # goal id → (version, text, provenance spans) of the latest wording seen in this batch,
+    # so a run of revisions does not re-read and re-parse its predecessor each time.
+    wordings: dict[str, tuple[int, str, list[Span]]] = field(default_factory=dict)
+    # Never changed once recorded, so the projector keeps them across batches.
+    party_codes: dict[str, str] = field(default_factory=dict)
+    goals: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (agreement, code)
+    meetings: dict[str, str] = field(default_factory=dict)  # id → confidentiality
+    current_positions: CurrentPositions = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.current_positions = CurrentPositions(self.sql)
+
+    def finish(self) -> None:
+        """Write what the batch kept in memory; called once, before the tracking moves."""
+        self.current_positions.write()
+
+    def party_code(self, party_id: UUID | str | None) -> str:
+        if party_id is None:
+            return ""
+        key = str(party_id)
+        if key not in self.party_codes:
+            code = self.sql.scalar("SELECT code FROM proj_parties WHERE party_id = ?", [key])
+            if code is None:
+                return "?"  # not kept: the party may yet be projected
+            self.party_codes[key] = str(code)
+        return self.party_codes[key]
+
+    def goal(self, goal_id: UUID | str) -> tuple[str, str]:
+        """(agreement id, code) of a goal already projected."""
+        key = str(goal_id)
+        if key not in self.goals:
+            row = self.sql.one("SELECT agreement_id, code FROM proj_goals WHERE goal_id = ?", [key])
+            if row is None:
+                return ("", "?")  # not kept: the goal may yet be projected
+            self.goals[key] = (row["agreement_id"], row["code"])
+        return self.goals[key]
+
+    def meeting_confidentiality(self, meeting_id: str) -> str:
+        if meeting_id not in self.meetings:
+            found = self.sql.scalar(
+                "SELECT confidentiality FROM proj_meetings WHERE meeting_id = ?", [meeting_id]
+            )
+            self.meetings[meeting_id] = str(found or SHARED)
+        return self.meetings[meeting_id]
+
+    def goal_version(self, goal_id: UUID | str) -> int:
+        version = self.sql.scalar(
+            "SELECT current_version FROM proj_goals WHERE goal_id = ?", [str(goal_id)]
+        )
+        return int(version or 0)
+
+
+class Ctx(NamedTuple):
+    """The facts about one event that every row made from it carries (a named tuple: one is
+    made per event, and a tuple is the cheapest immutable record to make)."""
+
+    seq: int
+    aggregate_id: str
+    event: str
+    effective_date: str | None
+    recorded_at: str
+    recorded_by: str | None
+
+    @classmethod
+    def of(cls, seq: int, event: Any) -> Ctx:
+        effective = getattr(event, "effective_date", None)
+        recorded_by = getattr(event, "recorded_by", None)
+        return cls(
+            seq,
+            str(event.originator_id),
+            type(event).__name__,
+            None if effective is None else effective.isoformat(),
+            moment(event.timestamp),
+            None if recorded_by is None else str(recorded_by),
+        )
+
+    def when(self) -> dict[str, Any]:
+        return {
+            "effective_date": self.effective_date,
+            "recorded_at": self.recorded_at,
+            "recorded_by": self.recorded_by,
+            "seq": self.seq,
+        }
+
+
+def timeline(
+    batch: Batch,
+    ctx: Ctx,
+    summary: str,
+    *,
+    agreement_id: UUID | str | None = None,
+    goal_id: UUID | str | None = None,
+    confidentiality: str = SHARED,
+    substantive: bool = True,
+    details: dict[str, Any] | None = None,
+) -> None:
+    batch.sql.defer(
+        TIMELINE_INSERT,
+        (
+            ctx.seq,
+            None if agreement_id is None else str(agreement_id),
+            None if goal_id is None else str(goal_id),
+            ctx.aggregate_id,
+            ctx.event,
+            ctx.effective_date,
+            ctx.recorded_at,
+            ctx.recorded_by,
+            summary,
+            1 if substantive else 0,
+            confidentiality,
+            _ENCODE(details) if details else "{}",
+            None,  # struck_at
+        ),
+    )
+
+
+def changed_facts(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """What a correction changed: {fact: {"from": …, "to": …}} for the facts that differ."""
+    return {
+        fact: {"from": before[fact], "to": value}
+        for fact, value in after.items()
+        if before[fact] != value
+    }
+
+
+def about_goals(batch: Batch, ctx: Ctx, goal_ids: list[str]) -> None:
+    """The timeline entry of this event also belongs to these goals' histories."""
+    for goal_id in dict.fromkeys(goal_ids):
+        batch.sql.defer(_TIMELINE_GOAL_INSERT, (ctx.seq, goal_id))
+
+
+_TIMELINE_GOAL_INSERT = insert_statement("proj_timeline_goals", ("seq", "goal_id"))
+
+
+# Built once: a timeline row is written for every event.
+TIMELINE_INSERT = insert_statement(
+    "proj_timeline",
+    (
+        "seq",
+        "agreement_id",
+        "goal_id",
+        "aggregate_id",
+        "event",
+        "effective_date",
+        "recorded_at",
+        "recorded_by",
+        "summary",
+        "substantive",
+        "confidentiality",
+        "details_json",
+        "struck_at",
+    ),
+)
+
+
+Handler = Callable[[Batch, Ctx, Any], None]

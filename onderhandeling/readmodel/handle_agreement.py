@@ -1,0 +1,276 @@
+"""Projection of the other aggregates' events: persons, parties, agreements (priorities,
+participants, milestones, baselines, signatures) and discussion points. Meetings are in
+handle_meeting.py, decisions in handle_decision.py."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from onderhandeling.readmodel.events import (
+    Batch,
+    Ctx,
+    Handler,
+    day,
+    ident,
+    timeline,
+    to_json,
+)
+
+
+def _person_registered(batch: Batch, ctx: Ctx, e: Any) -> None:
+    batch.sql.insert("proj_persons", {"person_id": ctx.aggregate_id, "name": e.name, "erased": 0})
+
+
+def _person_name_erased(batch: Batch, ctx: Ctx, e: Any) -> None:
+    # Names are resolved at query time from this row, so erasing here erases everywhere.
+    batch.sql.update(
+        "proj_persons", {"person_id": ctx.aggregate_id}, {"name": "[naam verwijderd]", "erased": 1}
+    )
+
+
+def _party_added(batch: Batch, ctx: Ctx, e: Any) -> None:
+    batch.sql.insert(
+        "proj_parties",
+        {"party_id": ctx.aggregate_id, "code": e.code, "name": e.name, "kind": e.kind},
+    )
+    batch.party_codes[ctx.aggregate_id] = e.code
+
+
+def _party_renamed(batch: Batch, ctx: Ctx, e: Any) -> None:
+    batch.sql.update("proj_parties", {"party_id": ctx.aggregate_id}, {"name": e.name})
+
+
+def _agreement_started(batch: Batch, ctx: Ctx, e: Any) -> None:
+    batch.sql.insert(
+        "proj_agreements",
+        {
+            "agreement_id": ctx.aggregate_id,
+            "title": e.title,
+            "term_start": day(e.term_start),
+            "term_end": day(e.term_end),
+            "signed_on": None,
+            **ctx.when(),
+        },
+    )
+    timeline(batch, ctx, f"Akkoord gestart: {e.title}", agreement_id=ctx.aggregate_id)
+
+
+def _priority_added(batch: Batch, ctx: Ctx, e: Any) -> None:
+    batch.sql.insert(
+        "proj_priorities",
+        {"agreement_id": ctx.aggregate_id, "key": e.key, "title": e.title, **ctx.when()},
+    )
+    timeline(batch, ctx, f"Prioriteit {e.key} toegevoegd: {e.title}", agreement_id=ctx.aggregate_id)
+
+
+def _party_joined(batch: Batch, ctx: Ctx, e: Any) -> None:
+    batch.sql.insert(
+        "proj_participants",
+        {
+            "agreement_id": ctx.aggregate_id,
+            "party_id": str(e.party_id),
+            "role": e.role,
+            **ctx.when(),
+        },
+    )
+    code = batch.party_code(e.party_id)
+    timeline(batch, ctx, f"{code} neemt deel ({e.role})", agreement_id=ctx.aggregate_id)
+
+
+def _goal_added(batch: Batch, ctx: Ctx, e: Any) -> None:
+    timeline(
+        batch,
+        ctx,
+        f"Doelstelling {e.code} toegevoegd aan prioriteit {e.priority}",
+        agreement_id=ctx.aggregate_id,
+        details={"goal_id": str(e.goal_id), "code": e.code},
+    )
+
+
+def _milestone_planned(batch: Batch, ctx: Ctx, e: Any) -> None:
+    batch.sql.insert(
+        "proj_milestones",
+        {
+            "agreement_id": ctx.aggregate_id,
+            "key": e.key,
+            "name": e.name,
+            "planned_on": day(e.planned_on),
+            "moves_json": "[]",
+            **ctx.when(),
+        },
+    )
+    timeline(
+        batch,
+        ctx,
+        f"Mijlpaal {e.name} gepland op {day(e.planned_on)}",
+        agreement_id=ctx.aggregate_id,
+    )
+
+
+def _milestone_moved(batch: Batch, ctx: Ctx, e: Any) -> None:
+    row = batch.sql.one(
+        "SELECT name, planned_on, moves_json FROM proj_milestones WHERE agreement_id = ? "
+        "AND key = ?",
+        [ctx.aggregate_id, e.key],
+    )
+    assert row is not None
+    moves = [
+        *batch_json(row["moves_json"]),
+        {"from": row["planned_on"], "to": day(e.to), "reason": e.reason, "on": ctx.effective_date},
+    ]
+    batch.sql.update(
+        "proj_milestones",
+        {"agreement_id": ctx.aggregate_id, "key": e.key},
+        {"planned_on": day(e.to), "moves_json": to_json(moves)},
+    )
+    timeline(
+        batch,
+        ctx,
+        f"Mijlpaal {row['name']} verplaatst naar {day(e.to)}: {e.reason}",
+        agreement_id=ctx.aggregate_id,
+    )
+
+
+def batch_json(text: str) -> list[Any]:
+    value: list[Any] = json.loads(text)
+    return value
+
+
+def _baseline_frozen(batch: Batch, ctx: Ctx, e: Any) -> None:
+    batch.sql.insert(
+        "proj_baselines", {"agreement_id": ctx.aggregate_id, "name": e.name, **ctx.when()}
+    )
+    batch.sql.executemany(
+        "INSERT INTO proj_baseline_versions (agreement_id, name, goal_id, version) "
+        "VALUES (?, ?, ?, ?)",
+        [(ctx.aggregate_id, e.name, goal_id, v) for goal_id, v in sorted(e.versions.items())],
+    )
+    timeline(batch, ctx, f"Versie '{e.name}' vastgelegd", agreement_id=ctx.aggregate_id)
+
+
+def _signature_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
+    batch.sql.insert(
+        "proj_signatures",
+        {
+            "agreement_id": ctx.aggregate_id,
+            "party_id": str(e.party_id),
+            "signer": ident(e.signer),
+            **ctx.when(),
+        },
+    )
+    timeline(
+        batch,
+        ctx,
+        f"{batch.party_code(e.party_id)} heeft ondertekend",
+        agreement_id=ctx.aggregate_id,
+    )
+
+
+def _signing_completed(batch: Batch, ctx: Ctx, e: Any) -> None:
+    batch.sql.update(
+        "proj_agreements", {"agreement_id": ctx.aggregate_id}, {"signed_on": ctx.effective_date}
+    )
+    timeline(batch, ctx, "Akkoord door alle partijen ondertekend", agreement_id=ctx.aggregate_id)
+
+
+def _point_raised(batch: Batch, ctx: Ctx, e: Any) -> None:
+    batch.sql.insert(
+        "proj_discussion_points",
+        {
+            "point_id": ctx.aggregate_id,
+            "agreement_id": str(e.agreement_id),
+            "goal_id": ident(e.goal_id),
+            "title": e.title,
+            "options_json": to_json(e.options),
+            "confidentiality": e.confidentiality,
+            "chosen_option": None,
+            "chosen_decision_id": None,
+            "chosen_on": None,
+            "chosen_at": None,
+            **ctx.when(),
+        },
+    )
+    timeline(
+        batch,
+        ctx,
+        f"Discussiepunt: {e.title}",
+        agreement_id=e.agreement_id,
+        goal_id=e.goal_id,
+        confidentiality=e.confidentiality,
+    )
+
+
+def _point(batch: Batch, point_id: str) -> dict[str, Any]:
+    row = batch.sql.one(
+        "SELECT agreement_id, goal_id, title, confidentiality FROM proj_discussion_points "
+        "WHERE point_id = ?",
+        [point_id],
+    )
+    assert row is not None
+    return row
+
+
+def _preference_stated(batch: Batch, ctx: Ctx, e: Any) -> None:
+    point = _point(batch, ctx.aggregate_id)
+    batch.sql.insert(
+        "proj_preferences",
+        {
+            "point_id": ctx.aggregate_id,
+            "party_id": str(e.party_id),
+            "option_key": e.option,
+            "reason": e.reason,
+            **ctx.when(),
+        },
+    )
+    timeline(
+        batch,
+        ctx,
+        f"{batch.party_code(e.party_id)} kiest optie {e.option} bij '{point['title']}'",
+        agreement_id=point["agreement_id"],
+        goal_id=point["goal_id"],
+        confidentiality=point["confidentiality"],
+    )
+
+
+def _option_chosen(batch: Batch, ctx: Ctx, e: Any) -> None:
+    point = _point(batch, ctx.aggregate_id)
+    batch.sql.update(
+        "proj_discussion_points",
+        {"point_id": ctx.aggregate_id},
+        {
+            "chosen_option": e.option,
+            "chosen_decision_id": str(e.decision_id),
+            "chosen_on": ctx.effective_date,
+            "chosen_at": ctx.recorded_at,
+        },
+    )
+    timeline(
+        batch,
+        ctx,
+        f"Optie {e.option} gekozen bij '{point['title']}'",
+        agreement_id=point["agreement_id"],
+        goal_id=point["goal_id"],
+        confidentiality=point["confidentiality"],
+    )
+
+
+# Keyed by (aggregate class, event class): event names alone repeat across aggregates.
+OTHER_HANDLERS: dict[tuple[str, str], Handler] = {
+    ("Person", "Registered"): _person_registered,
+    ("Person", "NameErased"): _person_name_erased,
+    ("Party", "Added"): _party_added,
+    ("Party", "Renamed"): _party_renamed,
+    ("Agreement", "Started"): _agreement_started,
+    ("Agreement", "PriorityAdded"): _priority_added,
+    ("Agreement", "PartyJoined"): _party_joined,
+    ("Agreement", "GoalAdded"): _goal_added,
+    ("Agreement", "MilestonePlanned"): _milestone_planned,
+    ("Agreement", "MilestoneMoved"): _milestone_moved,
+    ("Agreement", "BaselineFrozen"): _baseline_frozen,
+    ("Agreement", "SignatureRecorded"): _signature_recorded,
+    ("Agreement", "SigningCompleted"): _signing_completed,
+    ("DiscussionPoint", "Raised"): _point_raised,
+    ("DiscussionPoint", "PreferenceStated"): _preference_stated,
+    ("DiscussionPoint", "OptionChosen"): _option_chosen,
+}

@@ -1,0 +1,136 @@
+"""Projection of decisions and their corrections: the decision as it stands, every version of
+its facts (for "as known at" and the history), and what it caused in a wording's history
+named as corrected."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from onderhandeling.readmodel.events import (
+    Batch,
+    Ctx,
+    Handler,
+    about_goals,
+    changed_facts,
+    timeline,
+    to_json,
+)
+
+_DUTCH_FACTS = {
+    "reference": "kenmerk",
+    "title": "titel",
+    "text": "tekst",
+    "effective_date": "datum",
+}
+
+
+def _decision_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
+    decision_id = ctx.aggregate_id
+    batch.sql.insert(
+        "proj_decisions",
+        {
+            "decision_id": decision_id,
+            "agreement_id": str(e.agreement_id),
+            "decided_by": e.decided_by,
+            "reference": e.reference,
+            "title": e.title,
+            "text": e.text,
+            "option_json": None if e.option is None else to_json(e.option),
+            "confidentiality": e.confidentiality,
+            "corrections": 0,
+            **ctx.when(),
+        },
+    )
+    _new_facts_version(batch, ctx, decision_id, e.reference, e.title, e.text, reason="")
+    batch.sql.executemany(
+        "INSERT INTO proj_decision_goals (decision_id, goal_id) VALUES (?, ?)",
+        [(decision_id, str(g)) for g in e.goal_ids],
+    )
+    reference = f" ({e.reference})" if e.reference else ""
+    timeline(
+        batch,
+        ctx,
+        f"Besluit {e.decided_by}{reference}: {e.title}",
+        agreement_id=e.agreement_id,
+        confidentiality=e.confidentiality,
+        details={
+            "decision_id": decision_id,
+            "goal_ids": [str(g) for g in e.goal_ids],
+            "text": e.text,
+        },
+    )
+
+
+def _new_facts_version(
+    batch: Batch, ctx: Ctx, decision_id: str, reference: str, title: str, text: str, reason: str
+) -> None:
+    batch.sql.execute(
+        "UPDATE proj_decision_versions SET superseded_at = ? "
+        "WHERE decision_id = ? AND superseded_at IS NULL",
+        [ctx.recorded_at, decision_id],
+    )
+    batch.sql.insert(
+        "proj_decision_versions",
+        {
+            "decision_id": decision_id,
+            "reference": reference,
+            "title": title,
+            "text": text,
+            "reason": reason,
+            "superseded_at": None,
+            **ctx.when(),
+        },
+    )
+
+
+def _decision_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
+    decision_id = ctx.aggregate_id
+    before = batch.sql.one("SELECT * FROM proj_decisions WHERE decision_id = ?", [decision_id])
+    if before is None:
+        return
+    facts = {
+        "reference": e.reference,
+        "title": e.title,
+        "text": e.text,
+        "effective_date": ctx.effective_date,
+    }
+    batch.sql.update(
+        "proj_decisions",
+        {"decision_id": decision_id},
+        {**facts, "corrections": int(before["corrections"]) + 1},
+    )
+    _new_facts_version(batch, ctx, decision_id, e.reference, e.title, e.text, reason=e.reason)
+    # The decision's entry moves to its corrected date; what it caused is named anew.
+    batch.sql.execute(
+        "UPDATE proj_timeline SET effective_date = ? WHERE aggregate_id = ? AND event = 'Recorded'",
+        [ctx.effective_date, decision_id],
+    )
+    reference = f" {e.reference}" if e.reference else ""
+    batch.sql.execute(
+        "UPDATE proj_wording_versions SET cause_label = ? "
+        "WHERE cause_type = 'decision' AND cause_id = ?",
+        [f"besluit{reference}: {e.title}", decision_id],
+    )
+    changed = changed_facts(before, facts)
+    goals = [
+        r["goal_id"]
+        for r in batch.sql.rows(
+            "SELECT goal_id FROM proj_decision_goals WHERE decision_id = ?", [decision_id]
+        )
+    ]
+    label = before["reference"] or before["title"]
+    timeline(
+        batch,
+        ctx,
+        f"Besluit {label} gecorrigeerd ({', '.join(_DUTCH_FACTS[f] for f in changed)}): {e.reason}",
+        agreement_id=before["agreement_id"],
+        confidentiality=before["confidentiality"],
+        details={"decision_id": decision_id, "changed": changed, "reason": e.reason},
+    )
+    about_goals(batch, ctx, goals)
+
+
+DECISION_HANDLERS: dict[tuple[str, str], Handler] = {
+    ("Decision", "Recorded"): _decision_recorded,
+    ("Decision", "Corrected"): _decision_corrected,
+}

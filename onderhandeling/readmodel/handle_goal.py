@@ -1,0 +1,141 @@
+"""Projection of goal events: the goal row, its statuses, indicators and actions, and the
+positions recorded on goals before meetings held them, each also as a timeline entry. The
+wording side is in handle_wording.py."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from onderhandeling.dutch.labels import STATUS_LABELS
+from onderhandeling.readmodel.events import (
+    Batch,
+    Ctx,
+    Handler,
+    ident,
+    timeline,
+    to_json,
+)
+from onderhandeling.readmodel.handle_meeting import position_entry, retraction_entry
+from onderhandeling.readmodel.handle_wording import WORDING_HANDLERS, add_version
+from onderhandeling.readmodel.position_rows import close_row, open_row
+
+
+def _drafted(batch: Batch, ctx: Ctx, e: Any) -> None:
+    goal_id, agreement_id = ctx.aggregate_id, str(e.agreement_id)
+    batch.goals[goal_id] = (agreement_id, e.code)
+    batch.sql.insert(
+        "proj_goals",
+        {
+            "goal_id": goal_id,
+            "agreement_id": agreement_id,
+            "code": e.code,
+            "priority": e.priority,
+            "title": e.title,
+            "status": "draft",
+            "current_version": 1,
+            "frozen_on": None,
+            "indicators_json": "[]",
+            "actions_json": "[]",
+            **ctx.when(),
+        },
+    )
+    batch.sql.insert(
+        "proj_goal_statuses", {"goal_id": goal_id, "status": "draft", "reason": "", **ctx.when()}
+    )
+    add_version(batch, ctx, goal_id, 1, e.wording, None, "", "substantive", "none", None)
+    timeline(
+        batch,
+        ctx,
+        f"Doelstelling {e.code} opgesteld: {e.title}",
+        agreement_id=agreement_id,
+        goal_id=goal_id,
+        details={"title": e.title, "priority": e.priority, "version": 1},
+    )
+
+
+def _status_changed(batch: Batch, ctx: Ctx, e: Any) -> None:
+    goal_id = ctx.aggregate_id
+    agreement_id, code = batch.goal(goal_id)
+    batch.sql.update("proj_goals", {"goal_id": goal_id}, {"status": e.status})
+    batch.sql.insert(
+        "proj_goal_statuses",
+        {"goal_id": goal_id, "status": e.status, "reason": e.reason, **ctx.when()},
+    )
+    timeline(
+        batch,
+        ctx,
+        f"Status {code}: {STATUS_LABELS.get(e.status, e.status)} ({e.reason})",
+        agreement_id=agreement_id,
+        goal_id=goal_id,
+        details={"status": e.status},
+    )
+
+
+def _indicators_set(batch: Batch, ctx: Ctx, e: Any) -> None:
+    agreement_id, code = batch.goal(ctx.aggregate_id)
+    batch.sql.update(
+        "proj_goals", {"goal_id": ctx.aggregate_id}, {"indicators_json": to_json(e.indicators)}
+    )
+    timeline(
+        batch,
+        ctx,
+        f"Indicatoren {code} vastgesteld",
+        agreement_id=agreement_id,
+        goal_id=ctx.aggregate_id,
+        details={"indicators": list(e.indicators)},
+    )
+
+
+def _actions_set(batch: Batch, ctx: Ctx, e: Any) -> None:
+    agreement_id, code = batch.goal(ctx.aggregate_id)
+    actions = json.loads(to_json(e.actions))
+    batch.sql.update(
+        "proj_goals", {"goal_id": ctx.aggregate_id}, {"actions_json": to_json(actions)}
+    )
+    timeline(
+        batch,
+        ctx,
+        f"Acties {code} vastgesteld",
+        agreement_id=agreement_id,
+        goal_id=ctx.aggregate_id,
+        details={"actions": actions},
+    )
+
+
+# Positions recorded on the goal itself, in stores from before meetings held them.
+
+
+def _position_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
+    facts = {
+        "position_id": e.position_id,
+        "goal_id": ctx.aggregate_id,
+        "party_id": str(e.party_id),
+        "stance": e.stance,
+        "summary": e.summary,
+        "conditions": e.conditions,
+        "meeting_id": ident(e.meeting_id),
+        "wording_version": e.wording_version,
+        "corrects": e.corrects,
+    }
+    confidentiality = open_row(
+        batch, ctx, holder_id=ctx.aggregate_id, own_confidentiality=e.confidentiality, **facts
+    )
+    position_entry(batch, ctx, confidentiality=confidentiality, **facts)
+
+
+def _position_retracted(batch: Batch, ctx: Ctx, e: Any) -> None:
+    row = close_row(batch, ctx, e.position_id, retract_reason=e.reason)
+    if row is not None:
+        retraction_entry(batch, ctx, row, e.reason)
+
+
+GOAL_HANDLERS: dict[str, Handler] = {
+    "Drafted": _drafted,
+    "StatusChanged": _status_changed,
+    "IndicatorsSet": _indicators_set,
+    "ActionsSet": _actions_set,
+    "PositionRecorded": _position_recorded,
+    "PositionRetracted": _position_retracted,
+    **WORDING_HANDLERS,
+}

@@ -1,0 +1,301 @@
+"""Projection of the wording side of a goal: each version with its word diff against the
+previous one and the provenance of every span precomputed (so blame of any version is a
+lookup), and the amendments and open passages about the wording."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from onderhandeling.dutch.labels import KIND_LABELS, OUTCOME_LABELS
+from onderhandeling.readmodel.events import (
+    SHARED,
+    Batch,
+    Ctx,
+    Handler,
+    day,
+    ident,
+    timeline,
+    to_json,
+)
+from onderhandeling.text.diff import diff_to_html, diff_to_text, word_diff
+from onderhandeling.text.provenance import Span, diff_and_provenance, first_provenance
+
+
+def spans_to_json(spans: list[Span]) -> str:
+    return json.dumps([[s.text, s.version] for s in spans], ensure_ascii=False)
+
+
+def spans_from_json(text: str) -> list[Span]:
+    return [Span(t, int(v)) for t, v in json.loads(text)]
+
+
+def _previous_wording(batch: Batch, goal_id: str, version: int) -> tuple[str, list[Span]]:
+    cached = batch.wordings.get(goal_id)
+    if cached is not None and cached[0] == version:
+        return cached[1], cached[2]
+    row = batch.sql.one(
+        "SELECT text, provenance_json FROM proj_wording_versions WHERE goal_id = ? AND version = ?",
+        [goal_id, version],
+    )
+    if row is None:
+        return "", []
+    return str(row["text"]), spans_from_json(row["provenance_json"])
+
+
+def _cause(batch: Batch, cause_type: str, cause_id: str | None) -> tuple[str, str | None, str]:
+    """(label, party id, confidentiality) of what caused a revision, as it reads in history."""
+    if cause_id is None or cause_type == "none":
+        return "", None, SHARED
+    sql = batch.sql
+    if cause_type == "amendment":
+        party = sql.scalar(
+            "SELECT party_id FROM proj_amendments WHERE amendment_id = ?", [cause_id]
+        )
+        return f"wijzigingsvoorstel van {batch.party_code(party)}", ident(party), SHARED
+    if cause_type == "meeting":
+        row = sql.one(
+            "SELECT title, effective_date, confidentiality FROM proj_meetings WHERE meeting_id = ?",
+            [cause_id],
+        )
+        if row is None:
+            return "overleg", None, SHARED
+        return f"overleg '{row['title']}' ({row['effective_date']})", None, row["confidentiality"]
+    row = sql.one(
+        "SELECT reference, title, confidentiality FROM proj_decisions WHERE decision_id = ?",
+        [cause_id],
+    )
+    if row is None:
+        return "besluit", None, SHARED
+    reference = f" {row['reference']}" if row["reference"] else ""
+    return f"besluit{reference}: {row['title']}", None, row["confidentiality"]
+
+
+def add_version(
+    batch: Batch,
+    ctx: Ctx,
+    goal_id: str,
+    version: int,
+    text: str,
+    based_on: int | None,
+    reason: str,
+    kind: str,
+    cause_type: str,
+    cause_id: str | None,
+) -> tuple[str, str]:
+    if version == 1:
+        spans = first_provenance(text, 1)
+        ops = word_diff("", text)
+    else:
+        # The previous wording is its spans joined: one diff gives both the ops and the spans.
+        _, old_spans = _previous_wording(batch, goal_id, version - 1)
+        ops, spans = diff_and_provenance(old_spans, text, version)
+    batch.wordings[goal_id] = (version, text, spans)
+    label, party_id, confidentiality = _cause(batch, cause_type, cause_id)
+    batch.sql.insert(
+        "proj_wording_versions",
+        {
+            "goal_id": goal_id,
+            "version": version,
+            "text": text,
+            "based_on": based_on,
+            "reason": reason,
+            "kind": kind,
+            "cause_type": cause_type,
+            "cause_id": cause_id,
+            "cause_label": label,
+            "cause_party_id": party_id,
+            "cause_confidentiality": confidentiality,
+            "diff_html": diff_to_html(ops),
+            "diff_text": diff_to_text(ops),
+            "provenance_json": spans_to_json(spans),
+            **ctx.when(),
+        },
+        defer=True,  # read back only through _previous_wording's query, which flushes first
+    )
+    return label, confidentiality
+
+
+def _wording_revised(batch: Batch, ctx: Ctx, e: Any) -> None:
+    goal_id = ctx.aggregate_id
+    agreement_id, code = batch.goal(goal_id)
+    label, confidentiality = add_version(
+        batch,
+        ctx,
+        goal_id,
+        e.version,
+        e.text,
+        e.based_on,
+        e.reason,
+        e.kind,
+        e.cause_type,
+        ident(e.cause_id),
+    )
+    # Deferred: no other deferred statement touches proj_goals, and reads flush first.
+    batch.sql.update("proj_goals", {"goal_id": goal_id}, {"current_version": e.version}, defer=True)
+    for passage_id in e.orphaned_passages:
+        batch.sql.update(
+            "proj_passages",
+            {"passage_id": passage_id},
+            {
+                "orphaned_version": e.version,
+                "orphaned_on": ctx.effective_date,
+                "orphaned_at": ctx.recorded_at,
+            },
+        )
+    kind = KIND_LABELS.get(e.kind, e.kind)
+    summary = f"Tekst {code} gewijzigd naar versie {e.version} ({kind}): {e.reason}"
+    if label and confidentiality == SHARED:
+        summary += f" [{label}]"
+    timeline(
+        batch,
+        ctx,
+        summary,
+        agreement_id=agreement_id,
+        goal_id=goal_id,
+        substantive=e.kind == "substantive",
+        details={"version": e.version, "kind": e.kind, "orphaned_passages": e.orphaned_passages},
+    )
+
+
+def _amendment_proposed(batch: Batch, ctx: Ctx, e: Any) -> None:
+    agreement_id, code = batch.goal(ctx.aggregate_id)
+    batch.sql.insert(
+        "proj_amendments",
+        {
+            "amendment_id": e.amendment_id,
+            "goal_id": ctx.aggregate_id,
+            "party_id": str(e.party_id),
+            "reason": e.reason,
+            "text": e.text,
+            "quote": e.quote,
+            "replacement": e.replacement,
+            "based_on": e.based_on,
+            "outcome": None,
+            "decided_on": None,
+            "decided_at": None,
+            "decision_reason": "",
+            "adopted_text": None,
+            "resulting_version": None,
+            **ctx.when(),
+        },
+    )
+    party = batch.party_code(e.party_id)
+    timeline(
+        batch,
+        ctx,
+        f"Wijzigingsvoorstel van {party} op {code}: {e.reason}",
+        agreement_id=agreement_id,
+        goal_id=ctx.aggregate_id,
+        details={
+            "amendment_id": e.amendment_id,
+            "party": party,
+            "quote": e.quote,
+            "replacement": e.replacement,
+            "text": e.text,
+        },
+    )
+
+
+def _amendment_decided(batch: Batch, ctx: Ctx, e: Any) -> None:
+    agreement_id, code = batch.goal(ctx.aggregate_id)
+    row = batch.sql.one(
+        "SELECT party_id FROM proj_amendments WHERE amendment_id = ?", [e.amendment_id]
+    )
+    adopted = e.outcome in ("adopted", "partly_adopted")
+    version = batch.goal_version(ctx.aggregate_id) + 1 if adopted else None
+    batch.sql.update(
+        "proj_amendments",
+        {"amendment_id": e.amendment_id},
+        {
+            "outcome": e.outcome,
+            "decided_on": ctx.effective_date,
+            "decided_at": ctx.recorded_at,
+            "decision_reason": e.reason,
+            "adopted_text": e.adopted_text,
+            "resulting_version": version,
+        },
+    )
+    party = batch.party_code(row["party_id"] if row else None)
+    timeline(
+        batch,
+        ctx,
+        f"Wijzigingsvoorstel van {party} op {code}: {OUTCOME_LABELS.get(e.outcome, e.outcome)}",
+        agreement_id=agreement_id,
+        goal_id=ctx.aggregate_id,
+        details={"amendment_id": e.amendment_id, "outcome": e.outcome, "reason": e.reason},
+    )
+
+
+def _passage_marked(batch: Batch, ctx: Ctx, e: Any) -> None:
+    agreement_id, code = batch.goal(ctx.aggregate_id)
+    aan_zet = [batch.party_code(p) for p in e.aan_zet]
+    batch.sql.insert(
+        "proj_passages",
+        {
+            "passage_id": e.passage_id,
+            "goal_id": ctx.aggregate_id,
+            "quote": e.quote,
+            "note": e.note,
+            "aan_zet_json": to_json([str(p) for p in e.aan_zet]),
+            "version": e.version,
+            # Events stored before a quote could occur more than once in a wording lack it.
+            "occurrence": getattr(e, "occurrence", 1),
+            "resolved_on": None,
+            "resolved_at": None,
+            "resolution": "",
+            "orphaned_version": None,
+            "orphaned_on": None,
+            "orphaned_at": None,
+            **ctx.when(),
+        },
+    )
+    timeline(
+        batch,
+        ctx,
+        f"Open passage gemarkeerd in {code}: “{e.quote}”",
+        agreement_id=agreement_id,
+        goal_id=ctx.aggregate_id,
+        details={"passage_id": e.passage_id, "note": e.note, "aan_zet": aan_zet},
+    )
+
+
+def _passage_resolved(batch: Batch, ctx: Ctx, e: Any) -> None:
+    agreement_id, code = batch.goal(ctx.aggregate_id)
+    batch.sql.update(
+        "proj_passages",
+        {"passage_id": e.passage_id},
+        {"resolved_on": ctx.effective_date, "resolved_at": ctx.recorded_at, "resolution": e.note},
+    )
+    timeline(
+        batch,
+        ctx,
+        f"Open passage in {code} opgelost: {e.note}",
+        agreement_id=agreement_id,
+        goal_id=ctx.aggregate_id,
+        details={"passage_id": e.passage_id},
+    )
+
+
+def _wording_frozen(batch: Batch, ctx: Ctx, e: Any) -> None:
+    agreement_id, code = batch.goal(ctx.aggregate_id)
+    batch.sql.update(
+        "proj_goals", {"goal_id": ctx.aggregate_id}, {"frozen_on": day(e.effective_date)}
+    )
+    timeline(
+        batch,
+        ctx,
+        f"Tekst {code} bevroren na ondertekening",
+        agreement_id=agreement_id,
+        goal_id=ctx.aggregate_id,
+    )
+
+
+WORDING_HANDLERS: dict[str, Handler] = {
+    "WordingRevised": _wording_revised,
+    "WordingFrozen": _wording_frozen,
+    "AmendmentProposed": _amendment_proposed,
+    "AmendmentDecided": _amendment_decided,
+    "PassageMarked": _passage_marked,
+    "PassageResolved": _passage_resolved,
+}

@@ -1,0 +1,174 @@
+"""What every read-model query shares: the two clocks as SQL filters, visibility as one SQL
+condition, and names resolved at read time (so an erased person's name is gone everywhere)."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Concatenate, ParamSpec, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import Application
+
+from onderhandeling.domain.errors import InvalidInput, NotFound
+from onderhandeling.domain.visibility import Reader
+from onderhandeling.readmodel.events import moment
+from onderhandeling.readmodel.projector import projector_of
+from onderhandeling.readmodel.sql import Row, Sql
+
+
+@contextmanager
+def read_models(app: Application[Any]) -> Iterator[Sql]:
+    """Catch the read models up, then read them in one transaction. Reads nested inside
+    (on the same thread) join it, so they all see one snapshot."""
+    with projector_of(app).reading() as sql:
+        yield sql
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+App = TypeVar("App", bound=Application[Any])
+
+
+def in_one_snapshot(build: Callable[Concatenate[App, P], T]) -> Callable[Concatenate[App, P], T]:
+    """For a view built from several reads (a page, an API answer): every read it makes
+    sees the same snapshot of the read models, so a change saved while it is being built
+    shows in all of it or in none."""
+
+    @functools.wraps(build)
+    def built(app: App, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        with read_models(app):
+            return build(app, *args, **kwargs)
+
+    return built
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A point in time on either clock or both: what had taken effect on ``as_of`` and/or what
+    had been recorded by ``known_at``. Neither means now."""
+
+    as_of: date | None = None
+    known_at: datetime | None = None
+
+    @property
+    def is_now(self) -> bool:
+        return self.as_of is None and self.known_at is None
+
+    @property
+    def known(self) -> str | None:
+        return None if self.known_at is None else moment(self.known_at)
+
+    def where(self, prefix: str = "") -> tuple[str, list[Any]]:
+        """SQL condition (always valid after WHERE … AND) over the row's two clock columns."""
+        parts: list[str] = ["1 = 1"]
+        params: list[Any] = []
+        if self.as_of is not None:
+            parts.append(f"{prefix}effective_date <= ?")
+            params.append(self.as_of.isoformat())
+        if self.known_at is not None:
+            parts.append(f"{prefix}recorded_at <= ?")
+            params.append(self.known)
+        return " AND ".join(parts), params
+
+    def happened(self, effective: str | None, recorded: str | None) -> bool:
+        """Whether a later change (resolution, decision, orphaning) had happened by now."""
+        if recorded is None:
+            return False
+        if self.as_of is not None and (effective or "") > self.as_of.isoformat():
+            return False
+        known = self.known
+        return known is None or recorded <= known
+
+    def describe(self) -> dict[str, str | None]:
+        return {
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
+            "known_at": self.known,
+        }
+
+
+def visible(reader: Reader, column: str = "confidentiality") -> str:
+    """The one SQL condition that keeps internal rows from readers who may not see them."""
+    return "1 = 1" if reader.sees_internal else f"{column} <> 'internal'"
+
+
+def person_names(sql: Sql) -> dict[str, str]:
+    return {r["person_id"]: r["name"] for r in sql.rows("SELECT person_id, name FROM proj_persons")}
+
+
+def parties(sql: Sql) -> dict[str, Row]:
+    return {r["party_id"]: r for r in sql.rows("SELECT * FROM proj_parties ORDER BY code")}
+
+
+def agreement_row(sql: Sql, agreement_id: UUID | str) -> Row:
+    row = sql.one("SELECT * FROM proj_agreements WHERE agreement_id = ?", [str(agreement_id)])
+    if row is None:
+        raise NotFound("agreement not found", id=str(agreement_id))
+    return row
+
+
+def goal_row(sql: Sql, agreement_id: UUID | str, code: str) -> Row:
+    row = sql.one(
+        "SELECT * FROM proj_goals WHERE agreement_id = ? AND code = ?", [str(agreement_id), code]
+    )
+    if row is None:
+        raise NotFound(f"goal {code!r} does not exist in this agreement", code=code)
+    return row
+
+
+def goal_by_id(sql: Sql, goal_id: UUID | str) -> Row:
+    row = sql.one("SELECT * FROM proj_goals WHERE goal_id = ?", [str(goal_id)])
+    if row is None:
+        raise NotFound("goal not found", id=str(goal_id))
+    return row
+
+
+def version_row(sql: Sql, goal: Row, version: int) -> Row:
+    row = sql.one(
+        "SELECT * FROM proj_wording_versions WHERE goal_id = ? AND version = ?",
+        [goal["goal_id"], version],
+    )
+    if row is None:
+        raise InvalidInput(
+            "version",
+            f"goal {goal['code']} has no wording version {version} "
+            f"(versions 1 to {goal['current_version']})",
+        )
+    return row
+
+
+def cause_of(row: Row, reader: Reader, codes: dict[str, Row]) -> dict[str, Any]:
+    """A revision's cause as a reader may see it: an internal meeting or decision is named
+    only to readers who may see it."""
+    if row["cause_type"] == "none":
+        return {"type": "none", "id": None, "label": "", "party": None}
+    if not reader.may_see(row["cause_confidentiality"]):
+        return {"type": row["cause_type"], "id": None, "label": "(intern)", "party": None}
+    party = codes.get(row["cause_party_id"] or "")
+    return {
+        "type": row["cause_type"],
+        "id": row["cause_id"],
+        "label": row["cause_label"],
+        "party": None if party is None else party["code"],
+    }
+
+
+def timeline_entry(row: Row, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "seq": row["seq"],
+        "event": row["event"],
+        "goal_id": row["goal_id"],
+        "effective_date": row["effective_date"],
+        "recorded_at": row["recorded_at"],
+        "recorded_by": names.get(row["recorded_by"] or "", ""),
+        "summary": row["summary"],
+        "substantive": bool(row["substantive"]),
+        "confidentiality": row["confidentiality"],
+        "details": json.loads(row["details_json"]),
+        # Set when the fact was taken back later (a retracted position, a withdrawn meeting).
+        "struck_at": row["struck_at"],
+    }

@@ -1,0 +1,95 @@
+"""One goal as it stands: wording, status, indicators, actions, amendments, open passages and
+every position taken on it (latest version of each, with what the reader may see)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import Application
+
+from onderhandeling.domain.visibility import MINISTRY, Reader
+from onderhandeling.readmodel.read_common import goal_by_id, read_models
+from onderhandeling.readmodel.read_records import positions_where
+from onderhandeling.readmodel.sql import Row, Sql
+
+
+def goal_detail(
+    app: Application[Any], goal_id: UUID | str, reader: Reader = MINISTRY
+) -> dict[str, Any]:
+    with read_models(app) as sql:
+        return goal_in(sql, str(goal_id), reader)
+
+
+def goal_in(sql: Sql, goal_id: str, reader: Reader) -> dict[str, Any]:
+    goal = goal_by_id(sql, goal_id)
+    wording = sql.scalar(
+        "SELECT text FROM proj_wording_versions WHERE goal_id = ? AND version = ?",
+        [goal_id, goal["current_version"]],
+    )
+    return {
+        "id": goal["goal_id"],
+        "agreement_id": goal["agreement_id"],
+        "code": goal["code"],
+        "priority": goal["priority"],
+        "title": goal["title"],
+        "status": goal["status"],
+        "version": goal["current_version"],
+        "wording": wording,
+        "frozen_on": goal["frozen_on"],
+        "indicators": json.loads(goal["indicators_json"]),
+        "actions": json.loads(goal["actions_json"]),
+        "amendments": [
+            _amendment(row)
+            for row in sql.rows(
+                "SELECT * FROM proj_amendments WHERE goal_id = ? ORDER BY seq", [goal_id]
+            )
+        ],
+        "passages": [
+            _passage(row)
+            for row in sql.rows(
+                "SELECT * FROM proj_passages WHERE goal_id = ? ORDER BY seq", [goal_id]
+            )
+        ],
+        "positions": positions_where(sql, "goal_id = ?", [goal_id], reader),
+    }
+
+
+def _amendment(row: Row) -> dict[str, Any]:
+    return {
+        "id": row["amendment_id"],
+        "party_id": row["party_id"],
+        "reason": row["reason"],
+        "text": row["text"],
+        "quote": row["quote"],
+        "replacement": row["replacement"],
+        "based_on": row["based_on"],
+        "proposed_on": row["effective_date"],
+        "outcome": row["outcome"],
+        "decided_on": row["decided_on"],
+        "decision_reason": row["decision_reason"],
+        "adopted_text": row["adopted_text"],
+        "resulting_version": row["resulting_version"],
+    }
+
+
+def _passage(row: Row) -> dict[str, Any]:
+    if row["resolved_at"] is not None:
+        status = "resolved"
+    elif row["orphaned_at"] is not None:
+        status = "orphaned"
+    else:
+        status = "open"
+    return {
+        "id": row["passage_id"],
+        "quote": row["quote"],
+        "occurrence": row["occurrence"],
+        "note": row["note"],
+        "aan_zet": json.loads(row["aan_zet_json"]),
+        "version": row["version"],
+        "marked_on": row["effective_date"],
+        "status": status,
+        "resolution": row["resolution"],
+        "resolved_on": row["resolved_on"],
+    }

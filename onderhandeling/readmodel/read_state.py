@@ -1,0 +1,396 @@
+"""The agreement as it stands, or stood: per priority and goal the wording, status, open
+passages, pending amendments, each party's stance and a consensus count; discussion points;
+and per party its stance on every goal.
+
+Both clocks are SQL filters over the rows' effective_date and recorded_at columns (see
+Clock); nothing is replayed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import Application
+
+from onderhandeling.domain.visibility import MINISTRY, Reader
+from onderhandeling.readmodel.current_positions import audience_of
+from onderhandeling.readmodel.read_common import (
+    Clock,
+    agreement_row,
+    parties,
+    read_models,
+    visible,
+)
+from onderhandeling.readmodel.sql import Row, Sql
+
+STANCES = ("supports", "conditional", "neutral", "objects", "blocks", "unknown")
+
+
+def agreement_state(
+    app: Application[Any],
+    agreement_id: UUID | str,
+    reader: Reader = MINISTRY,
+    as_of: date | None = None,
+    known_at: datetime | None = None,
+) -> dict[str, Any]:
+    """The whole agreement as it stood on ``as_of`` (effective date) and/or as known at
+    ``known_at`` (recorded time); both None means now."""
+    with read_models(app) as sql:
+        return state_in(sql, str(agreement_id), reader, Clock(as_of, known_at))
+
+
+def state_in(sql: Sql, agreement_id: str, reader: Reader, clock: Clock) -> dict[str, Any]:
+    agreement = agreement_row(sql, agreement_id)
+    when, params = clock.where()
+    codes = parties(sql)
+    participants = sql.rows(
+        f"SELECT party_id, role FROM proj_participants WHERE agreement_id = ? AND {when} "
+        "ORDER BY seq",
+        [agreement_id, *params],
+    )
+    goals = goals_at(sql, agreement_id, clock)
+    stances = current_stances(sql, agreement_id, reader, clock)
+    meetings = meetings_at(
+        sql,
+        reader,
+        clock,
+        {p["meeting_id"] for held in stances.values() for p in held.values() if p["meeting_id"]},
+    )
+    passages = _open_passages(sql, agreement_id, clock)
+    amendments = _pending_amendments(sql, agreement_id, clock, codes)
+    signatories = [p["party_id"] for p in participants if p["role"] == "signatory"]
+    by_priority: dict[str, list[dict[str, Any]]] = {}
+    for goal in goals:
+        goal_stances = {
+            codes[party_id]["code"]: _stance(position, goal["version"], meetings)
+            for party_id, position in stances.get(goal["id"], {}).items()
+            if party_id in codes
+        }
+        consensus = dict.fromkeys(STANCES, 0)
+        for party_id in signatories:
+            position = stances.get(goal["id"], {}).get(party_id)
+            consensus[position["stance"] if position else "unknown"] += 1
+        goal.update(
+            stances=dict(sorted(goal_stances.items())),
+            consensus=consensus,
+            open_passages=passages.get(goal["id"], []),
+            pending_amendments=amendments.get(goal["id"], []),
+        )
+        by_priority.setdefault(goal["priority"], []).append(goal)
+    priorities = sql.rows(
+        f"SELECT key, title FROM proj_priorities WHERE agreement_id = ? AND {when} ORDER BY seq",
+        [agreement_id, *params],
+    )
+    # The last signature completes the signing in the same save.
+    signed_at = sql.scalar(
+        "SELECT MAX(recorded_at) FROM proj_signatures WHERE agreement_id = ?", [agreement_id]
+    )
+    signed = agreement["signed_on"] is not None and clock.happened(
+        agreement["signed_on"], signed_at
+    )
+    return {
+        "agreement": {
+            "id": agreement_id,
+            "title": agreement["title"],
+            "term_start": agreement["term_start"],
+            "term_end": agreement["term_end"],
+            "signed_on": agreement["signed_on"] if signed else None,
+        },
+        "clock": clock.describe(),
+        "priorities": [
+            {"key": p["key"], "title": p["title"], "goals": by_priority.get(p["key"], [])}
+            for p in priorities
+        ],
+        "discussion_points": discussion_points(sql, agreement_id, reader, clock, codes),
+        "parties": [
+            {
+                "code": codes[p["party_id"]]["code"],
+                "name": codes[p["party_id"]]["name"],
+                "role": p["role"],
+                "stances": {
+                    goal["code"]: goal["stances"]
+                    .get(codes[p["party_id"]]["code"], {})
+                    .get("stance", "unknown")
+                    for goal in goals
+                },
+            }
+            for p in participants
+        ],
+    }
+
+
+def meetings_at(sql: Sql, reader: Reader, clock: Clock, meeting_ids: set[str]) -> dict[str, Row]:
+    """meeting id → title and date of the given meetings this reader may see, as known then:
+    a meeting corrected later shows its facts as they were recorded by ``known_at``. Only the
+    meetings asked for: an agreement may have thousands, the standing positions name few."""
+    found: dict[str, Row] = {}
+    ids = sorted(meeting_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        if clock.known is None:
+            rows = sql.rows(
+                "SELECT meeting_id, title, effective_date FROM proj_meetings "
+                f"WHERE meeting_id IN ({marks}) AND {visible(reader)}",
+                chunk,
+            )
+        else:
+            rows = sql.rows(
+                "SELECT meeting_id, title, effective_date FROM proj_meeting_versions "
+                f"WHERE meeting_id IN ({marks}) AND {visible(reader)} AND recorded_at <= ? "
+                "AND (superseded_at IS NULL OR superseded_at > ?)",
+                [*chunk, clock.known, clock.known],
+            )
+        found.update((r["meeting_id"], r) for r in rows)
+    return found
+
+
+def goals_at(sql: Sql, agreement_id: str, clock: Clock) -> list[dict[str, Any]]:
+    """Every goal drafted by then, with its wording version and status at that point."""
+    when, params = clock.where()
+    wv_when, wv_params = clock.where("w.")
+    goals = sql.rows(
+        f"SELECT goal_id, code, priority, title, frozen_on, indicators_json, actions_json "
+        f"FROM proj_goals WHERE agreement_id = ? AND {when} ORDER BY seq",
+        [agreement_id, *params],
+    )
+    if clock.is_now:  # the goal row knows its current version: no search needed
+        latest = (
+            "SELECT v.goal_id, v.version, v.text, v.effective_date FROM proj_wording_versions v "
+            "JOIN proj_goals g ON g.goal_id = v.goal_id AND g.current_version = v.version "
+            "WHERE g.agreement_id = ?"
+        )
+    else:
+        latest = (
+            "SELECT v.goal_id, v.version, v.text, v.effective_date FROM proj_wording_versions v "
+            "JOIN (SELECT w.goal_id, MAX(w.version) AS version FROM proj_wording_versions w "
+            "JOIN proj_goals g ON g.goal_id = w.goal_id "
+            f"WHERE g.agreement_id = ? AND {wv_when} GROUP BY w.goal_id) m "
+            "ON m.goal_id = v.goal_id AND m.version = v.version"
+        )
+    versions = {
+        r["goal_id"]: r
+        for r in sql.rows(latest, [agreement_id, *([] if clock.is_now else wv_params)])
+    }
+    statuses: dict[str, str] = {}
+    for row in sql.rows(
+        "SELECT s.goal_id, s.status FROM proj_goal_statuses s "
+        "JOIN proj_goals g ON g.goal_id = s.goal_id "
+        f"WHERE g.agreement_id = ? AND {clock.where('s.')[0]} "
+        "ORDER BY s.effective_date, s.seq",
+        [agreement_id, *clock.where("s.")[1]],
+    ):
+        statuses[row["goal_id"]] = row["status"]
+    found = []
+    for goal in goals:
+        version = versions.get(goal["goal_id"])
+        if version is None:  # drafted by then, but its first wording only recorded later
+            continue
+        frozen = goal["frozen_on"] if clock.is_now else None
+        found.append(
+            {
+                "id": goal["goal_id"],
+                "code": goal["code"],
+                "priority": goal["priority"],
+                "title": goal["title"],
+                "status": statuses.get(goal["goal_id"], "draft"),
+                "version": version["version"],
+                "version_date": version["effective_date"],
+                "wording": version["text"],
+                "frozen_on": frozen,
+                "indicators": json.loads(goal["indicators_json"]) if clock.is_now else None,
+                "actions": json.loads(goal["actions_json"]) if clock.is_now else None,
+            }
+        )
+    return found
+
+
+def current_stances(
+    sql: Sql, agreement_id: str, reader: Reader, clock: Clock, goal_id: str | None = None
+) -> dict[str, dict[str, Row]]:
+    """goal id → party id → the party's standing position then: the latest by effective date
+    (ties: recording order) among those not yet corrected or retracted.
+
+    Now, the projector's table of standing positions answers directly. At another point in
+    time, for every goal and participating party the database seeks the latest position that
+    passes the clock's filters, walking the (goal, party, effective date, seq) index
+    backwards: one short index walk per pair instead of ranking every position ever taken."""
+    if clock.is_now:
+        return _standing_positions(sql, agreement_id, reader, goal_id)
+    when, params = clock.where("q.")
+    conditions = [f"q.agreement_id = ? AND {visible(reader, 'q.confidentiality')} AND {when}"]
+    values: list[object] = [agreement_id, *params]
+    # Corrections and retractions count on the recorded clock only (see schema.py).
+    if clock.known is None:
+        conditions.append("q.withdrawn_at IS NULL")
+    else:
+        conditions.append("(q.withdrawn_at IS NULL OR q.withdrawn_at > ?)")
+        values.append(clock.known)
+    only_goal = "" if goal_id is None else " AND g.goal_id = ?"
+    rows = sql.rows(
+        "SELECT p.* FROM (SELECT g.goal_id, t.party_id FROM proj_goals g "
+        "JOIN (SELECT DISTINCT party_id FROM proj_participants WHERE agreement_id = ?) t "
+        f"ON 1 = 1 WHERE g.agreement_id = ?{only_goal}) k "
+        "JOIN proj_positions p ON p.row_id = (SELECT q.row_id FROM proj_positions q "
+        "WHERE q.goal_id = k.goal_id AND q.party_id = k.party_id AND "
+        f"{' AND '.join(conditions)} ORDER BY q.goal_id DESC, "
+        "q.party_id DESC, q.effective_date DESC, q.seq DESC LIMIT 1)",
+        [agreement_id, agreement_id, *([] if goal_id is None else [goal_id]), *values],
+    )
+    current: dict[str, dict[str, Row]] = {}
+    for row in rows:
+        current.setdefault(row["goal_id"], {})[row["party_id"]] = row
+    return current
+
+
+def _standing_positions(
+    sql: Sql, agreement_id: str, reader: Reader, goal_id: str | None
+) -> dict[str, dict[str, Row]]:
+    only_goal = "" if goal_id is None else " AND c.goal_id = ?"
+    rows = sql.rows(
+        "SELECT c.* FROM proj_current_positions c "
+        f"WHERE c.agreement_id = ? AND c.audience = ?{only_goal}",
+        [agreement_id, audience_of(reader), *([] if goal_id is None else [goal_id])],
+    )
+    current: dict[str, dict[str, Row]] = {}
+    for row in rows:
+        current.setdefault(row["goal_id"], {})[row["party_id"]] = row
+    return current
+
+
+def _stance(position: Row, version: int, meetings: dict[str, Row]) -> dict[str, Any]:
+    meeting = meetings.get(position["meeting_id"] or "")
+    return {
+        "stance": position["stance"],
+        "effective_date": position["effective_date"],
+        "summary": position["summary"],
+        "conditions": position["conditions"],
+        "position_id": position["position_id"],
+        "meeting": None
+        if meeting is None
+        else {"id": meeting["meeting_id"], "title": meeting["title"]},
+        "wording_version": position["wording_version"],
+        "needs_reconfirmation": position["wording_version"] < version,
+    }
+
+
+def _open_passages(sql: Sql, agreement_id: str, clock: Clock) -> dict[str, list[dict[str, Any]]]:
+    when, params = clock.where("p.")
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in sql.rows(
+        "SELECT p.* FROM proj_passages p JOIN proj_goals g ON g.goal_id = p.goal_id "
+        f"WHERE g.agreement_id = ? AND {when} ORDER BY p.seq",
+        [agreement_id, *params],
+    ):
+        if clock.happened(row["resolved_on"], row["resolved_at"]):
+            continue
+        orphaned = clock.happened(row["orphaned_on"], row["orphaned_at"])
+        found.setdefault(row["goal_id"], []).append(
+            {
+                "id": row["passage_id"],
+                "quote": row["quote"],
+                "note": row["note"],
+                "version": row["version"],
+                "marked_on": row["effective_date"],
+                "status": "orphaned" if orphaned else "open",
+            }
+        )
+    return found
+
+
+def _pending_amendments(
+    sql: Sql, agreement_id: str, clock: Clock, codes: dict[str, Row]
+) -> dict[str, list[dict[str, Any]]]:
+    when, params = clock.where("a.")
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in sql.rows(
+        "SELECT a.* FROM proj_amendments a JOIN proj_goals g ON g.goal_id = a.goal_id "
+        f"WHERE g.agreement_id = ? AND {when} ORDER BY a.seq",
+        [agreement_id, *params],
+    ):
+        if clock.happened(row["decided_on"], row["decided_at"]):
+            continue
+        party = codes.get(row["party_id"])
+        found.setdefault(row["goal_id"], []).append(
+            {
+                "id": row["amendment_id"],
+                "party": None if party is None else party["code"],
+                "reason": row["reason"],
+                "text": row["text"],
+                "quote": row["quote"],
+                "replacement": row["replacement"],
+                "based_on": row["based_on"],
+                "proposed_on": row["effective_date"],
+            }
+        )
+    return found
+
+
+def discussion_points(
+    sql: Sql, agreement_id: str, reader: Reader, clock: Clock, codes: dict[str, Row]
+) -> list[dict[str, Any]]:
+    """Each point with every party's latest preference and the option chosen, if any."""
+    when, params = clock.where()
+    points = sql.rows(
+        f"SELECT * FROM proj_discussion_points WHERE agreement_id = ? AND {visible(reader)} "
+        f"AND {when} ORDER BY seq",
+        [agreement_id, *params],
+    )
+    # Every decision, internal ones too: a choice made by a decision the reader may not see
+    # is part of that decision, so the point then reads as undecided (no option, no date).
+    decisions = {
+        r["decision_id"]: r
+        for r in sql.rows(
+            "SELECT decision_id, reference, title, confidentiality FROM proj_decisions "
+            "WHERE agreement_id = ?",
+            [agreement_id],
+        )
+    }
+    if clock.known is not None:
+        # A decision corrected later reads as it was recorded by then.
+        for r in sql.rows(
+            "SELECT v.decision_id, v.reference, v.title FROM proj_decision_versions v "
+            "JOIN proj_decisions d ON d.decision_id = v.decision_id WHERE d.agreement_id = ? "
+            "AND v.recorded_at <= ? AND (v.superseded_at IS NULL OR v.superseded_at > ?)",
+            [agreement_id, clock.known, clock.known],
+        ):
+            decisions[r["decision_id"]] = {**decisions[r["decision_id"]], **r}
+    found = []
+    for point in points:
+        preferences: dict[str, dict[str, Any]] = {}
+        for row in sql.rows(
+            f"SELECT * FROM proj_preferences WHERE point_id = ? AND {when} "
+            "ORDER BY effective_date, seq",
+            [point["point_id"], *params],
+        ):
+            code = codes[row["party_id"]]["code"] if row["party_id"] in codes else "?"
+            preferences[code] = {
+                "option": row["option_key"],
+                "reason": row["reason"],
+                "on": row["effective_date"],
+            }
+        chosen = None
+        decision = decisions.get(point["chosen_decision_id"])
+        hidden = decision is not None and not reader.may_see(decision["confidentiality"])
+        if clock.happened(point["chosen_on"], point["chosen_at"]) and not hidden:
+            chosen = {
+                "option": point["chosen_option"],
+                "on": point["chosen_on"],
+                "decision": None
+                if decision is None
+                else {"reference": decision["reference"], "title": decision["title"]},
+            }
+        found.append(
+            {
+                "id": point["point_id"],
+                "goal_id": point["goal_id"],
+                "title": point["title"],
+                "options": json.loads(point["options_json"]),
+                "preferences": dict(sorted(preferences.items())),
+                "chosen": chosen,
+            }
+        )
+    return found

@@ -1,0 +1,206 @@
+"""Commands on people, parties and agreements: set-up, milestones, baselines and signing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from uuid import UUID
+
+from onderhandeling.domain import Agreement, Goal, Party, Person
+from onderhandeling.domain.errors import AlreadyExists, ConcurrentChange, NotFound
+from onderhandeling.service.base import NegotiationsBase, today
+
+
+class AgreementCommands(NegotiationsBase):
+    def register_person(
+        self, name: str, effective_date: date, recorded_by: UUID | None = None
+    ) -> UUID:
+        if recorded_by is not None:
+            self.require_person(recorded_by)
+        person = Person.register(name, effective_date, recorded_by)
+        self.store(person)
+        return person.id
+
+    def erase_person_name(
+        self, person_id: UUID, reason: str, effective_date: date, recorded_by: UUID
+    ) -> None:
+        self.require_person(recorded_by)
+        person = self.load(Person, person_id, "person")
+        person.erase_name(reason, effective_date, recorded_by)
+        self.store(person)
+
+    def add_party(
+        self, code: str, name: str, kind: str, effective_date: date, recorded_by: UUID
+    ) -> UUID:
+        self.require_person(recorded_by)
+        party = Party.add(code, name, kind, effective_date, recorded_by)
+        if party.id in self.repository:
+            raise AlreadyExists(f"party {party.code!r} already exists", code=party.code)
+        try:
+            self.store(party)
+        except ConcurrentChange as error:  # the code's id was taken by a concurrent add
+            raise AlreadyExists(f"party {party.code!r} already exists") from error
+        return party.id
+
+    def rename_party(
+        self, party_id: UUID, name: str, effective_date: date, recorded_by: UUID
+    ) -> None:
+        self.require_person(recorded_by)
+
+        def command() -> None:
+            party = self.load(Party, party_id, "party")
+            party.rename(name, effective_date, recorded_by)
+            self.store(party)
+
+        self.retrying(command)
+
+    def party_id(self, code: str) -> UUID:
+        """The id of the party with this code; NotFound when there is none."""
+        party_id = Party.create_id(code)
+        if party_id not in self.repository:
+            raise NotFound(f"party {code!r} does not exist", code=code)
+        return party_id
+
+    def start_agreement(
+        self, title: str, term_start: date, term_end: date, effective_date: date, recorded_by: UUID
+    ) -> UUID:
+        self.require_person(recorded_by)
+        agreement = Agreement.start(title, term_start, term_end, effective_date, recorded_by)
+        self.store(agreement)
+        return agreement.id
+
+    def _change_agreement(
+        self, agreement_id: UUID, recorded_by: UUID, change: Callable[[Agreement], None]
+    ) -> None:
+        """Load, apply change(agreement), save; retried once after a concurrent save."""
+        self.require_person(recorded_by)
+
+        def command() -> None:
+            agreement = self.load(Agreement, agreement_id, "agreement")
+            change(agreement)
+            self.store(agreement)
+
+        self.retrying(command)
+
+    def add_priority(
+        self, agreement_id: UUID, key: str, title: str, effective_date: date, recorded_by: UUID
+    ) -> None:
+        self._change_agreement(
+            agreement_id,
+            recorded_by,
+            lambda a: a.add_priority(key, title, effective_date, recorded_by),
+        )
+
+    def admit_party(
+        self, agreement_id: UUID, party_id: UUID, role: str, effective_date: date, recorded_by: UUID
+    ) -> None:
+        self.load(Party, party_id, "party")
+        self._change_agreement(
+            agreement_id,
+            recorded_by,
+            lambda a: a.admit_party(party_id, role, effective_date, recorded_by),
+        )
+
+    def plan_milestone(
+        self,
+        agreement_id: UUID,
+        key: str,
+        name: str,
+        planned_on: date,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> None:
+        self._change_agreement(
+            agreement_id,
+            recorded_by,
+            lambda a: a.plan_milestone(key, name, planned_on, effective_date, recorded_by),
+        )
+
+    def move_milestone(
+        self,
+        agreement_id: UUID,
+        key: str,
+        to: date,
+        reason: str,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> None:
+        self._change_agreement(
+            agreement_id,
+            recorded_by,
+            lambda a: a.move_milestone(key, to, reason, effective_date, recorded_by),
+        )
+
+    def freeze_baseline(
+        self, agreement_id: UUID, name: str, effective_date: date, recorded_by: UUID
+    ) -> None:
+        """Freeze every goal's current wording version under a name (CWIZO-versie, MR-versie)."""
+        self.require_person(recorded_by)
+
+        def command() -> None:
+            agreement = self.load(Agreement, agreement_id, "agreement")
+            versions = {
+                str(goal_id): self.peek(Goal, goal_id, "goal").current_version
+                for goal_id in agreement.goals.values()
+            }
+            agreement.freeze_baseline(name, versions, effective_date, recorded_by)
+            self.store(agreement)
+
+        self.retrying(command)
+
+    def sign(
+        self,
+        agreement_id: UUID,
+        party_id: UUID,
+        signer: UUID,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> bool:
+        """Record a signatory's signature. The last one freezes every goal's wording in the
+        same save, so a concurrent revision either lands before the signing or is refused."""
+        self.require_person(recorded_by)
+        self.require_person(signer)
+        return self.retrying(
+            lambda: self._sign(agreement_id, party_id, signer, None, effective_date, recorded_by)
+        )
+
+    def sign_as_new_signer(
+        self,
+        agreement_id: UUID,
+        party_id: UUID,
+        signer_name: str,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> bool:
+        """As sign(), for a signer not yet known: their person record is registered in the
+        same save as the signature, so a refused signature leaves no person behind."""
+        self.require_person(recorded_by)
+
+        def command() -> bool:
+            # Made anew on every try: a failed save has already taken the person's events.
+            person = Person.register(signer_name, effective_date, recorded_by)
+            return self._sign(
+                agreement_id, party_id, person.id, person, effective_date, recorded_by
+            )
+
+        return self.retrying(command)
+
+    def _sign(
+        self,
+        agreement_id: UUID,
+        party_id: UUID,
+        signer: UUID,
+        new_person: Person | None,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> bool:
+        agreement = self.load(Agreement, agreement_id, "agreement")
+        completed = agreement.sign(party_id, signer, effective_date, recorded_by, today())
+        goals = []
+        if completed:
+            for goal_id in agreement.goals.values():
+                goal = self.load(Goal, goal_id, "goal")
+                goal.freeze(effective_date, recorded_by)
+                goals.append(goal)
+        self.store(new_person, agreement, *goals)
+        return completed

@@ -1,0 +1,209 @@
+"""Commands on goals: drafting, wording revisions, amendments, open passages, status,
+indicators and actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+from uuid import UUID
+
+from onderhandeling.domain import Agreement, Goal
+from onderhandeling.domain.errors import AlreadyExists, ConcurrentChange
+from onderhandeling.domain.roster import Roster
+from onderhandeling.domain.values import CauseType
+from onderhandeling.service.base import NegotiationsBase, new_id
+
+T = TypeVar("T")
+
+
+class GoalCommands(NegotiationsBase):
+    def add_goal(
+        self,
+        agreement_id: UUID,
+        code: str,
+        priority: str,
+        title: str,
+        wording: str,
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> UUID:
+        """Draft a goal under a priority; the agreement records its code in the same save."""
+        self.require_person(recorded_by)
+
+        def command() -> UUID:
+            agreement = self.load(Agreement, agreement_id, "agreement")
+            goal = Goal.draft(
+                agreement_id, code, priority, title, wording, effective_date, recorded_by
+            )
+            agreement.register_goal(goal.id, goal.code, priority, effective_date, recorded_by)
+            self.store(agreement, goal)
+            return goal.id
+
+        try:
+            return self.retrying(command)
+        except ConcurrentChange as error:
+            raise AlreadyExists(f"goal code {code!r} is already used") from error
+
+    def goal_id(self, agreement_id: UUID, code: str) -> UUID:
+        """The id of the goal with this code in the agreement; NotFound when there is none."""
+        return self.load(Agreement, agreement_id, "agreement").goal_id(code)
+
+    def _change_goal(self, goal_id: UUID, recorded_by: UUID, change: Callable[[Goal], T]) -> T:
+        self.require_person(recorded_by)
+
+        def command() -> T:
+            goal = self.load(Goal, goal_id, "goal")
+            result = change(goal)
+            self.store(goal)
+            return result
+
+        return self.retrying(command)
+
+    def _participants(self, goal_id: UUID) -> Roster:
+        goal = self.peek(Goal, goal_id, "goal")
+        return self.roster(self.peek(Agreement, goal.agreement_id, "agreement"))
+
+    def revise_wording(
+        self,
+        goal_id: UUID,
+        text: str,
+        based_on: int,
+        reason: str,
+        kind: str,
+        effective_date: date,
+        recorded_by: UUID,
+        cause_type: str = CauseType.NONE.value,
+        cause_id: UUID | None = None,
+    ) -> int:
+        """New wording version; a stale based_on is refused naming the current version."""
+        return self._change_goal(
+            goal_id,
+            recorded_by,
+            lambda g: g.revise_wording(
+                text, based_on, reason, kind, cause_type, cause_id, effective_date, recorded_by
+            ),
+        )
+
+    def change_goal_status(
+        self, goal_id: UUID, status: str, reason: str, effective_date: date, recorded_by: UUID
+    ) -> None:
+        self._change_goal(
+            goal_id,
+            recorded_by,
+            lambda g: g.change_status(status, reason, effective_date, recorded_by),
+        )
+
+    def set_indicators(
+        self, goal_id: UUID, indicators: list[str], effective_date: date, recorded_by: UUID
+    ) -> None:
+        self._change_goal(
+            goal_id,
+            recorded_by,
+            lambda g: g.set_indicators(indicators, effective_date, recorded_by),
+        )
+
+    def set_actions(
+        self,
+        goal_id: UUID,
+        actions: list[dict[str, Any]],
+        effective_date: date,
+        recorded_by: UUID,
+    ) -> None:
+        """actions: each {"what", "parties": [party ids aan zet], "due"}."""
+        participants = self._participants(goal_id)
+        self._change_goal(
+            goal_id,
+            recorded_by,
+            lambda g: g.set_actions(actions, participants, effective_date, recorded_by),
+        )
+
+    def propose_amendment(
+        self,
+        goal_id: UUID,
+        party_id: UUID,
+        reason: str,
+        effective_date: date,
+        recorded_by: UUID,
+        text: str | None = None,
+        quote: str | None = None,
+        replacement: str | None = None,
+    ) -> UUID:
+        """A post-it: a whole proposed text, or a replacement for one quoted passage."""
+        participants = self._participants(goal_id)
+        amendment_id = new_id()
+        self._change_goal(
+            goal_id,
+            recorded_by,
+            lambda g: g.propose_amendment(
+                amendment_id,
+                party_id,
+                reason,
+                text,
+                quote,
+                replacement,
+                participants,
+                effective_date,
+                recorded_by,
+            ),
+        )
+        return amendment_id
+
+    def decide_amendment(
+        self,
+        goal_id: UUID,
+        amendment_id: UUID,
+        outcome: str,
+        effective_date: date,
+        recorded_by: UUID,
+        reason: str = "",
+        adopted_text: str | None = None,
+        kind: str = "substantive",
+    ) -> int | None:
+        """Decide once; adoption creates the next wording version in the same save."""
+        return self._change_goal(
+            goal_id,
+            recorded_by,
+            lambda g: g.decide_amendment(
+                amendment_id, outcome, reason, adopted_text, kind, effective_date, recorded_by
+            ),
+        )
+
+    def mark_passage(
+        self,
+        goal_id: UUID,
+        quote: str,
+        note: str,
+        aan_zet: list[UUID],
+        effective_date: date,
+        recorded_by: UUID,
+        occurrence: int | None = None,
+    ) -> UUID:
+        """Mark a quoted span of the current wording as still in dispute (yellow); a quote
+        that occurs more than once needs its occurrence (1 for the first, …)."""
+        participants = self._participants(goal_id)
+        passage_id = new_id()
+        self._change_goal(
+            goal_id,
+            recorded_by,
+            lambda g: g.mark_passage(
+                passage_id,
+                quote,
+                note,
+                aan_zet,
+                participants,
+                effective_date,
+                recorded_by,
+                occurrence,
+            ),
+        )
+        return passage_id
+
+    def resolve_passage(
+        self, goal_id: UUID, passage_id: UUID, note: str, effective_date: date, recorded_by: UUID
+    ) -> None:
+        self._change_goal(
+            goal_id,
+            recorded_by,
+            lambda g: g.resolve_passage(passage_id, note, effective_date, recorded_by),
+        )

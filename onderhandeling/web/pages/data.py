@@ -1,0 +1,113 @@
+"""Page data: the plain dictionaries the templates render, built from the service's queries.
+
+Every function takes the reader and passes it on (or filters with it), so a template never
+decides what a reader may see.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+from onderhandeling.domain.visibility import Reader
+from onderhandeling.readmodel import (
+    agreement_state,
+    changes_since,
+    last_meeting_of_kind,
+    list_decisions,
+    list_discussion_points,
+    list_meeting_titles,
+    list_meetings,
+)
+from onderhandeling.readmodel.read_common import in_one_snapshot
+from onderhandeling.readmodel.read_compare import COUNT_CAP
+from onderhandeling.service import Negotiations
+
+# The dashboard lists the newest changes since the last committee meeting, and counts the rest.
+CHANGES_SHOWN = 50
+
+
+def party_codes(service: Negotiations, agreement: dict[str, Any]) -> dict[str, str]:
+    """Party id (text) → code, for the agreement's participants."""
+    return {p["id"]: p["code"] for p in agreement["parties"]}
+
+
+def meetings(service: Negotiations, agreement_id: UUID, reader: Reader) -> list[dict[str, Any]]:
+    """The meetings of an agreement this reader may see, newest first."""
+    return list_meetings(service, agreement_id, reader)
+
+
+def meeting_titles(
+    service: Negotiations, reader: Reader, meeting_ids: set[str]
+) -> dict[str, dict[str, Any]]:
+    """Meeting id → title and kind, for the given meetings this reader may see."""
+    return list_meeting_titles(service, reader, meeting_ids)
+
+
+def discussion_points(
+    service: Negotiations, agreement_id: UUID, reader: Reader, goal_id: UUID | None = None
+) -> list[dict[str, Any]]:
+    """The discussion points this reader may see; an internal decision's choice stays hidden."""
+    return list_discussion_points(service, agreement_id, reader, goal_id)
+
+
+def decisions(
+    service: Negotiations, agreement_id: UUID, reader: Reader, goal_id: UUID | None = None
+) -> list[dict[str, Any]]:
+    """The decisions this reader may see, newest first."""
+    return list_decisions(service, agreement_id, reader, goal_id)
+
+
+@in_one_snapshot
+def dashboard(
+    service: Negotiations, /, agreement_id: UUID, reader: Reader, today: date
+) -> dict[str, Any]:
+    """The steering committee's overview of one agreement, from the read models."""
+    state = agreement_state(service, agreement_id, reader)
+    agreement = service.agreement(agreement_id)
+    priorities = []
+    goals = []
+    for priority in state["priorities"]:
+        rows = []
+        for goal in priority["goals"]:
+            row = {
+                **goal,
+                "open_passages": [p for p in goal["open_passages"] if p["status"] == "open"],
+            }
+            rows.append(row)
+            goals.append(row)
+        priorities.append({**priority, "goals": rows})
+
+    last_committee = last_meeting_of_kind(service, agreement_id, reader, "begeleidingscommissie")
+    since = (
+        last_committee["held_on"] + timedelta(days=1)
+        if last_committee
+        else date.fromisoformat(agreement["term_start"]) - timedelta(days=3650)
+    )
+    changed = changes_since(service, agreement_id, since.isoformat(), reader, limit=CHANGES_SHOWN)
+    changes = [
+        {"goal": goal, "on": entry["effective_date"], "what": entry["summary"]}
+        for goal in changed["goals"]
+        for entry in goal["entries"]
+    ]
+    changes += [
+        {"goal": None, "on": entry["effective_date"], "what": entry["summary"]}
+        for entry in changed["agreement"]
+    ]
+    changes.sort(key=lambda c: c["on"] or "", reverse=True)
+
+    milestones = sorted(agreement["milestones"], key=lambda m: m["planned_on"])
+    for milestone in milestones:
+        milestone["passed"] = milestone["planned_on"] < today.isoformat()
+    return {
+        "agreement": agreement,
+        "priorities": priorities,
+        "goals": goals,
+        "parties": [p["code"] for p in state["parties"]],
+        "last_committee": last_committee,
+        "changes": changes,
+        "more_changes": max(changed["count"] - len(changes), 0),
+        "more_changes_capped": changed["count"] > CHANGES_SHOWN + COUNT_CAP,
+        "milestones": milestones,
+    }

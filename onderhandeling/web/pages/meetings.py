@@ -1,0 +1,84 @@
+"""The agreement's meetings and one meeting's page: its facts, positions and the history of
+their corrections, with the negotiators' correction forms (pages_meeting_edit.py)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from onderhandeling.domain.errors import NotFound
+from onderhandeling.web import security
+from onderhandeling.web.pages.meeting_data import meeting_page, meetings_page
+from onderhandeling.web.pages.support import (
+    negotiations,
+    not_found,
+    parse_uuid,
+    remember_agreement,
+    see_other,
+)
+from onderhandeling.web.pages.templating import flash, is_htmx, render
+
+router = APIRouter()
+
+CurrentUser = Annotated[Any, Depends(security.current_user)]
+
+# The meeting page's forms swap this element's content when htmx sends them.
+FRAGMENT = "overleg-inhoud"
+
+
+@router.get("/akkoord/{agreement_id}/overleggen", name="page_meetings")
+def meetings(request: Request, agreement_id: str, user: CurrentUser) -> Response:
+    parsed = parse_uuid(agreement_id)
+    if parsed is None:
+        return not_found(request, user)
+    try:
+        data = meetings_page(negotiations(request), parsed, user.reader)
+    except NotFound:
+        return not_found(request, user)
+    remember_agreement(request, parsed)
+    return render(request, "overleggen.html", data, user=user)
+
+
+def show_meeting(
+    request: Request,
+    user: Any,
+    meeting_id: UUID,
+    *,
+    errors: dict[str, str] | None = None,
+    typed: dict[str, Any] | None = None,
+    open_form: str = "",
+    notice: str = "",
+    status_code: int = 200,
+) -> Response:
+    """The meeting page, or for htmx its content alone. On a refusal: the errors, the values
+    typed into the form that was sent (under its key) and that form opened."""
+    try:
+        data = meeting_page(negotiations(request), meeting_id, user.reader)
+    except NotFound:
+        return not_found(request, user)
+    remember_agreement(request, UUID(data["meeting"]["agreement_id"]))
+    data.update(errors=errors or {}, typed=typed or {}, open_form=open_form, notice=notice)
+    block = "inhoud" if request.headers.get("HX-Target") == FRAGMENT else None
+    return render(request, "overleg.html", data, user=user, block=block, status_code=status_code)
+
+
+def meeting_saved(request: Request, user: Any, meeting_id: UUID, message: str) -> Response:
+    """After a saved correction: htmx gets the page's content with the message; a plain form
+    post is redirected to the page, the message kept for it (POST → redirect → GET)."""
+    if is_htmx(request):
+        return show_meeting(request, user, meeting_id, notice=message)
+    flash(request, message)
+    response = see_other(request.url_for("page_meeting", meeting_id=str(meeting_id)))
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+@router.get("/overleggen/{meeting_id}", name="page_meeting")
+def meeting(request: Request, meeting_id: str, user: CurrentUser) -> Response:
+    parsed = parse_uuid(meeting_id)
+    if parsed is None:
+        return not_found(request, user)
+    return show_meeting(request, user, parsed)

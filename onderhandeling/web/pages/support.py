@@ -1,0 +1,158 @@
+"""Shared helpers of the HTML pages: the service, redirects, form parsing, and which form
+field a refusal is about (pages_refusals.py says it in Dutch)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+
+from onderhandeling.domain import errors
+from onderhandeling.domain.plausibility import MAX_YEAR, MIN_YEAR
+from onderhandeling.dutch.dates import parse_date
+from onderhandeling.service import Negotiations
+from onderhandeling.web.pages.refusals import dutch_message as dutch_message
+from onderhandeling.web.pages.templating import render
+
+# Domain field names → the form field that shows the message.
+FIELD_NAMES = {
+    "title": "titel",
+    "kind": "soort",
+    "held_on": "datum",
+    "effective_date": "datum",
+    "decided_on": "datum",
+    "parties_present": "partijen",
+    "summary": "samenvatting",
+    "text": "tekst",
+    "reason": "toelichting",
+    "quote": "citaat",
+    "replacement": "vervanging",
+    "note": "notitie",
+    "adopted_text": "overgenomen_tekst",
+    "name": "naam",
+    "to": "naar",
+    "reference": "kenmerk",
+    "option": "optie",
+    "stance": "standpunt",
+    "conditions": "voorwaarden",
+    "confidentiality": "intern",
+    "occurrence": "keer",
+    "party": "partij",
+    "goal": "doel",
+}
+
+
+def error_field(error: errors.DomainError, default: str, prefix: str = "") -> str:
+    """The form field a refusal is about (the default when the error names none or one the
+    form does not have); prefix: the form's key on a page with several forms."""
+    field = error.details.get("field")
+    if isinstance(field, str) and field in FIELD_NAMES:
+        return prefix + FIELD_NAMES[field]
+    return prefix + default
+
+
+def negotiations(request: Request) -> Negotiations:
+    service: Negotiations = request.app.state.negotiations
+    return service
+
+
+def see_other(url: Any) -> Response:
+    """POST → redirect → GET."""
+    return RedirectResponse(str(url), status_code=303)
+
+
+def parse_uuid(value: str | None) -> UUID | None:
+    try:
+        return UUID(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+# Dates outside the years the record holds are typing errors (see domain/plausibility.py).
+OUT_OF_RANGE_MESSAGE = f"Vul een datum in tussen {MIN_YEAR} en {MAX_YEAR}, bijvoorbeeld 14-10-2022."
+
+
+def _bounded_date(value: str) -> date:
+    """parse_date, refusing a year outside MIN_YEAR..MAX_YEAR (ValueError, Dutch message)."""
+    parsed = parse_date(value)
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise ValueError(OUT_OF_RANGE_MESSAGE)
+    return parsed
+
+
+def parse_form_date(value: str, field: str, problems: dict[str, str]) -> date | None:
+    """A date typed in a form; an empty, unreadable or far-off one is noted under field."""
+    if not value.strip():
+        problems[field] = "Vul een datum in, bijvoorbeeld 14-10-2022."
+        return None
+    try:
+        return _bounded_date(value)
+    except ValueError as error:
+        problems[field] = str(error)
+        return None
+
+
+def parse_optional_date(value: str | None) -> date | None:
+    """A date from a query; None when absent, unreadable or outside MIN_YEAR..MAX_YEAR."""
+    if not value:
+        return None
+    try:
+        return _bounded_date(value)
+    except ValueError:
+        return None
+
+
+def error_page(request: Request, user: Any, status_code: int, title: str, detail: str) -> Response:
+    return render(
+        request,
+        "error.html",
+        {"status_code": status_code, "title": title, "detail": detail},
+        user=user,
+        status_code=status_code,
+    )
+
+
+def not_found(request: Request, user: Any) -> Response:
+    return error_page(
+        request, user, 404, "Niet gevonden", "Deze pagina of dit onderdeel bestaat niet."
+    )
+
+
+AGREEMENT_PARAMETER = "akkoord"
+_CURRENT_AGREEMENT = "akkoord"
+
+
+def agreement_id_of(service: Negotiations, request: Request | None = None) -> UUID | None:
+    """The agreement the pages show: the one asked for with ?akkoord=ID (remembered in the
+    session), else the one this session last looked at, else the first in the store."""
+    known = _agreement_ids(service, request)
+    if not known:
+        return None
+    if request is not None:
+        asked = request.query_params.get(AGREEMENT_PARAMETER)
+        if asked in known:
+            remember_agreement(request, UUID(asked))
+            return UUID(asked)
+        if "session" in request.scope and request.session.get(_CURRENT_AGREEMENT) in known:
+            return UUID(request.session[_CURRENT_AGREEMENT])
+    return UUID(known[0])
+
+
+def _agreement_ids(service: Negotiations, request: Request | None) -> list[str]:
+    """Read once per request: the route and the page's menu (common_context) both ask."""
+    if request is None:
+        return [a["id"] for a in service.agreements()]
+    known: list[str] | None = getattr(request.state, "agreement_ids", None)
+    if known is None:
+        known = [a["id"] for a in service.agreements()]
+        request.state.agreement_ids = known
+    return known
+
+
+def remember_agreement(request: Request, agreement_id: UUID) -> None:
+    """Pages of one agreement make it the one the dashboard and the meeting form show."""
+    if "session" in request.scope:
+        request.session[_CURRENT_AGREEMENT] = str(agreement_id)
