@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from onderhandeling.domain import Agreement, DiscussionPoint, Party, Person
 from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
@@ -255,22 +256,30 @@ def _option_chosen(batch: Batch, ctx: Ctx, e: Any) -> None:
     )
 
 
-# Keyed by (aggregate class, event class): event names alone repeat across aggregates.
-OTHER_HANDLERS: dict[tuple[str, str], Handler] = {
-    ("Person", "Registered"): _person_registered,
-    ("Person", "NameErased"): _person_name_erased,
-    ("Party", "Added"): _party_added,
-    ("Party", "Renamed"): _party_renamed,
-    ("Agreement", "Started"): _agreement_started,
-    ("Agreement", "PriorityAdded"): _priority_added,
-    ("Agreement", "PartyJoined"): _party_joined,
-    ("Agreement", "GoalAdded"): _goal_added,
-    ("Agreement", "MilestonePlanned"): _milestone_planned,
-    ("Agreement", "MilestoneMoved"): _milestone_moved,
-    ("Agreement", "BaselineFrozen"): _baseline_frozen,
-    ("Agreement", "SignatureRecorded"): _signature_recorded,
-    ("Agreement", "SigningCompleted"): _signing_completed,
-    ("DiscussionPoint", "Raised"): _point_raised,
-    ("DiscussionPoint", "PreferenceStated"): _preference_stated,
-    ("DiscussionPoint", "OptionChosen"): _option_chosen,
+# Per aggregate, by event name (dispatch.py turns the names into the event classes).
+OTHER_HANDLERS: dict[type, dict[str, Handler]] = {
+    Person: {
+        "Registered": _person_registered,
+        "NameErased": _person_name_erased,
+    },
+    Party: {
+        "Added": _party_added,
+        "Renamed": _party_renamed,
+    },
+    Agreement: {
+        "Started": _agreement_started,
+        "PriorityAdded": _priority_added,
+        "PartyJoined": _party_joined,
+        "GoalAdded": _goal_added,
+        "MilestonePlanned": _milestone_planned,
+        "MilestoneMoved": _milestone_moved,
+        "BaselineFrozen": _baseline_frozen,
+        "SignatureRecorded": _signature_recorded,
+        "SigningCompleted": _signing_completed,
+    },
+    DiscussionPoint: {
+        "Raised": _point_raised,
+        "PreferenceStated": _preference_stated,
+        "OptionChosen": _option_chosen,
+    },
 }

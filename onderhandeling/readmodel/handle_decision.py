@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from onderhandeling.domain import Decision
 from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
@@ -130,7 +131,9 @@ def _decision_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
     about_goals(batch, ctx, goals)
 
 
-DECISION_HANDLERS: dict[tuple[str, str], Handler] = {
-    ("Decision", "Recorded"): _decision_recorded,
-    ("Decision", "Corrected"): _decision_corrected,
+DECISION_HANDLERS: dict[type, dict[str, Handler]] = {
+    Decision: {
+        "Recorded": _decision_recorded,
+        "Corrected": _decision_corrected,
+    },
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from onderhandeling.domain import Goal
 from onderhandeling.dutch.labels import STATUS_LABELS
 from onderhandeling.readmodel.events import (
     Batch,
@@ -130,12 +131,14 @@ def _position_retracted(batch: Batch, ctx: Ctx, e: Any) -> None:
         retraction_entry(batch, ctx, row, e.reason)
 
 
-GOAL_HANDLERS: dict[str, Handler] = {
-    "Drafted": _drafted,
-    "StatusChanged": _status_changed,
-    "IndicatorsSet": _indicators_set,
-    "ActionsSet": _actions_set,
-    "PositionRecorded": _position_recorded,
-    "PositionRetracted": _position_retracted,
-    **WORDING_HANDLERS,
+GOAL_HANDLERS: dict[type, dict[str, Handler]] = {
+    Goal: {
+        "Drafted": _drafted,
+        "StatusChanged": _status_changed,
+        "IndicatorsSet": _indicators_set,
+        "ActionsSet": _actions_set,
+        "PositionRecorded": _position_recorded,
+        "PositionRetracted": _position_retracted,
+        **WORDING_HANDLERS,
+    },
 }

@@ -21,11 +21,8 @@ from eventsourcing.application import Application
 from psycopg_pool import ConnectionPool
 
 from onderhandeling.config import Database
+from onderhandeling.readmodel.dispatch import handler_of
 from onderhandeling.readmodel.events import Batch, Ctx
-from onderhandeling.readmodel.handle_agreement import OTHER_HANDLERS
-from onderhandeling.readmodel.handle_decision import DECISION_HANDLERS
-from onderhandeling.readmodel.handle_goal import GOAL_HANDLERS
-from onderhandeling.readmodel.handle_meeting import MEETING_HANDLERS
 from onderhandeling.readmodel.schema import TABLES, TRACKING, create_tables, drop_tables
 from onderhandeling.readmodel.sql import Sql
 from onderhandeling.storage.database import connect, postgres_pool
@@ -38,7 +35,6 @@ BATCH = 2000
 # writes every index page the batch touched, and random keys touch a page per row, so fewer
 # commits save a quarter of a rebuild's time. A writer waits at most ~0.6 s for one.
 FAR_BEHIND_BATCH = 10_000
-GOAL_KINDS = {"Goal", "WordedGoal"}
 # SQLite page cache (KiB) while catching up more than one batch: a rebuild inserts into indexes
 # keyed by random ids, which SQLite's default 2 MB cache keeps re-reading from the OS. Only for
 # the catch-up, so the per-thread connections that serve reads stay small.
@@ -47,13 +43,9 @@ BIG_CATCH_UP_CACHE_KIB = 65536
 Progress = Callable[[int, int], None]
 
 
-HANDLERS = {**OTHER_HANDLERS, **MEETING_HANDLERS, **DECISION_HANDLERS}
-
-
 def apply(batch: Batch, seq: int, event: Any) -> None:
-    """Apply one decoded event; events the read models do not need are skipped."""
-    kind, _, name = type(event).__qualname__.rpartition(".")
-    handler = GOAL_HANDLERS.get(name) if kind in GOAL_KINDS else HANDLERS.get((kind, name))
+    """Apply one decoded event with the handler of its class."""
+    handler = handler_of(event)
     if handler is not None:
         handler(batch, Ctx.of(seq, event), event)
 
