@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from onderhandeling.domain.values import Confidentiality
+
 
 @dataclass(frozen=True)
 class Reader:
     sees_internal: bool
 
     def may_see(self, confidentiality: str) -> bool:
-        return self.sees_internal or confidentiality != "internal"
+        return self.sees_internal or confidentiality != Confidentiality.INTERNAL
 
 
 MINISTRY = Reader(sees_internal=True)  # negotiators, admins, the CLI on the server itself

@@ -16,19 +16,9 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from onderhandeling.domain.visibility import Reader
+from onderhandeling.domain.visibility import COMMITTEE
+from onderhandeling.readmodel.gate import ALL, SHARED_ONLY, audiences_seeing, visible
 from onderhandeling.readmodel.sql import Sql
-
-ALL = "internal"  # the audience that sees internal positions too (the ministry)
-SHARED_ONLY = "shared"  # the audience that sees shared positions only (the committee)
-
-
-def audience_of(reader: Reader) -> str:
-    return ALL if reader.sees_internal else SHARED_ONLY
-
-
-def audiences_seeing(confidentiality: str) -> tuple[str, ...]:
-    return (ALL,) if confidentiality == "internal" else (ALL, SHARED_ONLY)
 
 
 class Standing(NamedTuple):
@@ -171,7 +161,7 @@ class CurrentPositions:
 
     def _latest_remaining(self, key: Key) -> Standing | None:
         goal_id, party_id, audience = key
-        shared_only = " AND confidentiality <> 'internal'" if audience == SHARED_ONLY else ""
+        shared_only = f" AND {visible(COMMITTEE)}" if audience == SHARED_ONLY else ""
         row = self.sql.one(
             "SELECT effective_date, seq, position_id, row_id FROM proj_positions "
             f"WHERE goal_id = ? AND party_id = ? AND withdrawn_at IS NULL{shared_only} "

@@ -11,11 +11,9 @@ from typing import Any, NamedTuple
 from uuid import UUID
 
 from onderhandeling.readmodel.current_positions import CurrentPositions
+from onderhandeling.readmodel.gate import SHARED
 from onderhandeling.readmodel.sql import Sql, insert_statement
 from onderhandeling.text.provenance import Span
-
-SHARED = "shared"
-INTERNAL = "internal"
 
 
 def moment(value: datetime) -> str:

@@ -14,10 +14,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from onderhandeling.domain import Meeting
 from onderhandeling.dutch.labels import STANCE_LABELS
 from onderhandeling.readmodel.events import (
-    INTERNAL,
-    SHARED,
     Batch,
     Ctx,
     Handler,
@@ -26,9 +25,9 @@ from onderhandeling.readmodel.events import (
     timeline,
     to_json,
 )
+from onderhandeling.readmodel.gate import INTERNAL, SHARED, combined
 from onderhandeling.readmodel.position_rows import (
     close_row,
-    combined,
     first_row_seq,
     new_version,
     open_row,
@@ -371,10 +370,12 @@ def _meeting_withdrawn(batch: Batch, ctx: Ctx, e: Any) -> None:
     about_goals(batch, ctx, goals)
 
 
-MEETING_HANDLERS: dict[tuple[str, str], Handler] = {
-    ("Meeting", "Logged"): _meeting_logged,
-    ("Meeting", "PositionRecorded"): _position_recorded,
-    ("Meeting", "PositionRetracted"): _position_retracted,
-    ("Meeting", "Corrected"): _meeting_corrected,
-    ("Meeting", "Withdrawn"): _meeting_withdrawn,
+MEETING_HANDLERS: dict[type, dict[str, Handler]] = {
+    Meeting: {
+        "Logged": _meeting_logged,
+        "PositionRecorded": _position_recorded,
+        "PositionRetracted": _position_retracted,
+        "Corrected": _meeting_corrected,
+        "Withdrawn": _meeting_withdrawn,
+    },
 }

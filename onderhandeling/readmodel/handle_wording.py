@@ -9,7 +9,6 @@ from typing import Any
 
 from onderhandeling.dutch.labels import KIND_LABELS, OUTCOME_LABELS
 from onderhandeling.readmodel.events import (
-    SHARED,
     Batch,
     Ctx,
     Handler,
@@ -18,6 +17,7 @@ from onderhandeling.readmodel.events import (
     timeline,
     to_json,
 )
+from onderhandeling.readmodel.gate import SHARED
 from onderhandeling.text.diff import diff_to_html, diff_to_text, word_diff
 from onderhandeling.text.provenance import Span, diff_and_provenance, first_provenance
 
@@ -82,7 +82,7 @@ def add_version(
     kind: str,
     cause_type: str,
     cause_id: str | None,
-) -> tuple[str, str]:
+) -> None:
     if version == 1:
         spans = first_provenance(text, 1)
         ops = word_diff("", text)
@@ -113,13 +113,12 @@ def add_version(
         },
         defer=True,  # read back only through _previous_wording's query, which flushes first
     )
-    return label, confidentiality
 
 
 def _wording_revised(batch: Batch, ctx: Ctx, e: Any) -> None:
     goal_id = ctx.aggregate_id
     agreement_id, code = batch.goal(goal_id)
-    label, confidentiality = add_version(
+    add_version(
         batch,
         ctx,
         goal_id,
@@ -145,8 +144,6 @@ def _wording_revised(batch: Batch, ctx: Ctx, e: Any) -> None:
         )
     kind = KIND_LABELS.get(e.kind, e.kind)
     summary = f"Tekst {code} gewijzigd naar versie {e.version} ({kind}): {e.reason}"
-    if label and confidentiality == SHARED:
-        summary += f" [{label}]"
     timeline(
         batch,
         ctx,

@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from onderhandeling.readmodel.current_positions import Standing
-from onderhandeling.readmodel.events import INTERNAL, SHARED, Batch, Ctx
+from onderhandeling.readmodel.events import Batch, Ctx
+from onderhandeling.readmodel.gate import SHARED, combined
 from onderhandeling.readmodel.sql import Row, insert_statement
 
 COLUMNS = (
@@ -46,11 +47,6 @@ COLUMNS = (
     "seq",
 )
 _INSERT = insert_statement("proj_positions", COLUMNS)
-
-
-def combined(own: str, meeting: str) -> str:
-    """A position taken in an internal meeting is as internal as the meeting itself."""
-    return INTERNAL if INTERNAL in (own, meeting) else SHARED
 
 
 def open_row(

@@ -11,13 +11,13 @@ from eventsourcing.application import Application
 
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.domain.visibility import MINISTRY, Reader
+from onderhandeling.readmodel.gate import visible
 from onderhandeling.readmodel.read_common import (
     Clock,
     agreement_row,
     person_names,
     read_models,
     timeline_entry,
-    visible,
 )
 from onderhandeling.readmodel.sql import Row, Sql
 from onderhandeling.text.diff import diff_to_html, diff_to_text, word_diff

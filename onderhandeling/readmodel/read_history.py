@@ -12,6 +12,7 @@ from eventsourcing.application import Application
 
 from onderhandeling.domain.errors import InvalidInput
 from onderhandeling.domain.visibility import MINISTRY, Reader
+from onderhandeling.readmodel.gate import visible
 from onderhandeling.readmodel.handle_wording import spans_from_json
 from onderhandeling.readmodel.read_common import (
     cause_of,
@@ -21,7 +22,6 @@ from onderhandeling.readmodel.read_common import (
     read_models,
     timeline_entry,
     version_row,
-    visible,
 )
 from onderhandeling.readmodel.sql import Row, Sql
 from onderhandeling.text.diff import diff_to_html, diff_to_text, word_diff

@@ -17,11 +17,11 @@ from uuid import UUID
 from eventsourcing.application import Application
 
 from onderhandeling.domain.visibility import Reader
+from onderhandeling.readmodel.gate import is_internal, visible
 from onderhandeling.readmodel.read_common import (
     agreement_row,
     person_names,
     read_models,
-    visible,
 )
 from onderhandeling.readmodel.sql import Row
 
@@ -65,7 +65,7 @@ def list_meetings(
             "held_on": _day(r["effective_date"]),
             "summary": r["summary"],
             "parties_present": list(json.loads(r["parties_json"])),
-            "internal": r["confidentiality"] == "internal",
+            "internal": is_internal(r["confidentiality"]),
         }
         for r in rows
     ]
@@ -146,7 +146,7 @@ def list_decisions(
             "title": r["title"],
             "text": r["text"],
             "decided_on": _day(r["effective_date"]),
-            "internal": r["confidentiality"] == "internal",
+            "internal": is_internal(r["confidentiality"]),
         }
         for r in rows
     ]
@@ -214,7 +214,7 @@ def list_discussion_points(
                 "preferences": stated,
                 "chosen": chosen,
                 "raised_on": _day(point["effective_date"]),
-                "internal": point["confidentiality"] == "internal",
+                "internal": is_internal(point["confidentiality"]),
             }
         )
     return found

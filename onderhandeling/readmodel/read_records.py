@@ -18,7 +18,8 @@ from eventsourcing.application import Application
 
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.domain.visibility import MINISTRY, Reader
-from onderhandeling.readmodel.read_common import parties, person_names, read_models, visible
+from onderhandeling.readmodel.gate import may_see, visible
+from onderhandeling.readmodel.read_common import parties, person_names, read_models
 from onderhandeling.readmodel.sql import Row, Sql
 
 
@@ -105,7 +106,7 @@ def positions_where(sql: Sql, condition: str, params: list[Any], reader: Reader)
         sql.rows(f"SELECT * FROM proj_positions WHERE {condition} ORDER BY seq", params)
     )
     links = {row["position_id"]: row for row in every}
-    shown = [row for row in every if reader.may_see(row["confidentiality"])]
+    shown = [row for row in every if may_see(reader, row["confidentiality"])]
     seen = {row["position_id"] for row in shown}
     codes = parties(sql)
     return [position_out(row, seen, links, codes) for row in shown]
@@ -167,7 +168,7 @@ def meeting_in(sql: Sql, meeting_id: str, reader: Reader) -> dict[str, Any]:
             }
             for v in versions
             # An internal version of a meeting now shared stays hidden.
-            if reader.may_see(v["confidentiality"])
+            if may_see(reader, v["confidentiality"])
         ],
     }
 

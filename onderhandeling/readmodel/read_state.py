@@ -16,13 +16,12 @@ from uuid import UUID
 from eventsourcing.application import Application
 
 from onderhandeling.domain.visibility import MINISTRY, Reader
-from onderhandeling.readmodel.current_positions import audience_of
+from onderhandeling.readmodel.gate import audience, may_see, visible
 from onderhandeling.readmodel.read_common import (
     Clock,
     agreement_row,
     parties,
     read_models,
-    visible,
 )
 from onderhandeling.readmodel.sql import Row, Sql
 
@@ -253,7 +252,7 @@ def _standing_positions(
     rows = sql.rows(
         "SELECT c.* FROM proj_current_positions c "
         f"WHERE c.agreement_id = ? AND c.audience = ?{only_goal}",
-        [agreement_id, audience_of(reader), *([] if goal_id is None else [goal_id])],
+        [agreement_id, audience(reader), *([] if goal_id is None else [goal_id])],
     )
     current: dict[str, dict[str, Row]] = {}
     for row in rows:
@@ -374,7 +373,7 @@ def discussion_points(
             }
         chosen = None
         decision = decisions.get(point["chosen_decision_id"])
-        hidden = decision is not None and not reader.may_see(decision["confidentiality"])
+        hidden = decision is not None and not may_see(reader, decision["confidentiality"])
         if clock.happened(point["chosen_on"], point["chosen_at"]) and not hidden:
             chosen = {
                 "option": point["chosen_option"],

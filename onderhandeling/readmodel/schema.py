@@ -10,7 +10,7 @@ from __future__ import annotations
 from onderhandeling.readmodel.sql import Sql
 
 # Bump when a table changes: an older schema is dropped and rebuilt from the log.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 TRACKING = "read_models"
 
 # Columns shared by rows made from one event.

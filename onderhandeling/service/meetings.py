@@ -16,6 +16,7 @@ from uuid import UUID
 
 from onderhandeling.domain import Agreement, Decision, DiscussionPoint, Goal, Meeting
 from onderhandeling.domain.errors import DomainError, NotFound, RuleViolation
+from onderhandeling.domain.values import Confidentiality
 from onderhandeling.service.base import NegotiationsBase, new_id, today
 
 
@@ -28,7 +29,7 @@ class PositionInput:
     stance: str
     summary: str
     conditions: str = ""
-    confidentiality: str = "shared"
+    confidentiality: str = Confidentiality.SHARED.value
     wording_version: int | None = None
 
 
@@ -314,7 +315,7 @@ class MeetingCommands(NegotiationsBase):
         effective_date: date,
         recorded_by: UUID,
         goal_id: UUID | None = None,
-        confidentiality: str = "shared",
+        confidentiality: str = Confidentiality.SHARED.value,
     ) -> UUID:
         self.require_person(recorded_by)
         agreement = self.peek(Agreement, agreement_id, "agreement")
@@ -358,7 +359,7 @@ class MeetingCommands(NegotiationsBase):
         recorded_by: UUID,
         goal_ids: list[UUID] | None = None,
         chooses: tuple[UUID, str] | None = None,
-        confidentiality: str = "shared",
+        confidentiality: str = Confidentiality.SHARED.value,
     ) -> UUID:
         """A decision, and when it picks an option of a discussion point, that choice in the
         same save."""
