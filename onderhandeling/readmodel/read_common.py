@@ -17,6 +17,7 @@ from eventsourcing.application import Application
 from onderhandeling.domain.errors import InvalidInput, NotFound
 from onderhandeling.domain.visibility import Reader
 from onderhandeling.readmodel.events import moment
+from onderhandeling.readmodel.gate import may_see
 from onderhandeling.readmodel.projector import projector_of
 from onderhandeling.readmodel.sql import Row, Sql
 
@@ -91,11 +92,6 @@ class Clock:
         }
 
 
-def visible(reader: Reader, column: str = "confidentiality") -> str:
-    """The one SQL condition that keeps internal rows from readers who may not see them."""
-    return "1 = 1" if reader.sees_internal else f"{column} <> 'internal'"
-
-
 def person_names(sql: Sql) -> dict[str, str]:
     return {r["person_id"]: r["name"] for r in sql.rows("SELECT person_id, name FROM proj_persons")}
 
@@ -108,15 +104,6 @@ def agreement_row(sql: Sql, agreement_id: UUID | str) -> Row:
     row = sql.one("SELECT * FROM proj_agreements WHERE agreement_id = ?", [str(agreement_id)])
     if row is None:
         raise NotFound("agreement not found", id=str(agreement_id))
-    return row
-
-
-def goal_row(sql: Sql, agreement_id: UUID | str, code: str) -> Row:
-    row = sql.one(
-        "SELECT * FROM proj_goals WHERE agreement_id = ? AND code = ?", [str(agreement_id), code]
-    )
-    if row is None:
-        raise NotFound(f"goal {code!r} does not exist in this agreement", code=code)
     return row
 
 
@@ -146,7 +133,7 @@ def cause_of(row: Row, reader: Reader, codes: dict[str, Row]) -> dict[str, Any]:
     only to readers who may see it."""
     if row["cause_type"] == "none":
         return {"type": "none", "id": None, "label": "", "party": None}
-    if not reader.may_see(row["cause_confidentiality"]):
+    if not may_see(reader, row["cause_confidentiality"]):
         return {"type": row["cause_type"], "id": None, "label": "(intern)", "party": None}
     party = codes.get(row["cause_party_id"] or "")
     return {

@@ -95,20 +95,6 @@ class Sql:
         for statement, rows in pending.items():
             cursor.executemany(self._text(statement), rows)
 
-    def upsert(self, table: str, keys: Sequence[str], row: Row) -> None:
-        """Insert, or update the non-key columns of the row with the same keys.
-
-        Both dialects spell it ON CONFLICT … DO UPDATE with EXCLUDED (SQLite since 3.24)."""
-        columns = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in row if c not in keys)
-        action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-        self.execute(
-            f"INSERT INTO {table} ({columns}) VALUES ({marks}) "
-            f"ON CONFLICT ({', '.join(keys)}) {action}",
-            list(row.values()),
-        )
-
     def update(self, table: str, where: Row, values: Row, defer: bool = False) -> None:
         """Update rows; a deferred update waits like a deferred insert (see defer())."""
         sets = ", ".join(f"{c} = ?" for c in values)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import random
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -189,17 +189,6 @@ class NegotiationsBase(Application[UUID]):
             return f"party {party_id}"
         return f"{party.code} ({party.name})"
 
-    def iter_topic(self, *topics: str) -> Iterator[UUID]:
-        """Ids of aggregates whose events have these topics, in recording order."""
-        start = 1
-        while True:
-            page = self.recorder.select_notifications(start, 500, topics=topics)
-            if not page:
-                return
-            for notification in page:
-                yield UUID(str(notification.originator_id))
-            start = page[-1].id + 1
-
 
 def new_id() -> UUID:
     """Ids of positions, amendments and passages are made here, outside the event bodies."""
@@ -208,14 +197,3 @@ def new_id() -> UUID:
 
 def today() -> date:
     return date.today()
-
-
-def plain(value: Any) -> Any:
-    """Turn aggregate state into JSON-ready plain data (UUIDs and dates as text)."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, (UUID, date)):
-        return str(value)
-    return value
