@@ -1,0 +1,170 @@
+"""The burn-down to signing: open passages and pending amendments over time, two step
+lines told apart by line style and marker shape (solid with circles, dashed with
+squares), with the signing date as a vertical line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from onderhandeling.pictures.data import BurndownPoint, Table
+from onderhandeling.pictures.svg import (
+    GRID,
+    MUTED,
+    SMALL,
+    TimeScale,
+    document,
+    dutch_date,
+    empty,
+    line,
+    nice_ceiling,
+    num,
+    prefix_for,
+    step_path,
+    text,
+    text_width,
+    time_axis,
+)
+
+KIND = "burndown"
+TITLE = "Open passages en openstaande wijzigingsvoorstellen tot de ondertekening"
+
+_WIDTH = 480.0
+_MARGIN = 8.0
+_LEFT = 36.0  # room for the count labels
+_PLOT = 180.0
+
+PASSAGES = "Open passages"
+AMENDMENTS = "Openstaande wijzigingsvoorstellen"
+_PASSAGE_COLOUR = "#0b5cad"  # 6.7:1 on white
+_AMENDMENT_COLOUR = "#a34a00"  # 5.9:1 on white
+
+
+def _points(points: Sequence[BurndownPoint]) -> list[BurndownPoint]:
+    by_date: dict[date, BurndownPoint] = {}
+    for point in points:
+        by_date[point.on] = point
+    return [by_date[day] for day in sorted(by_date)]
+
+
+def _circle(x: float, y: float, colour: str) -> str:
+    return (
+        f'<circle cx="{num(x)}" cy="{num(y)}" r="3.6" fill="#ffffff" stroke="{colour}" '
+        f'stroke-width="2"/>'
+    )
+
+
+def _square(x: float, y: float, colour: str) -> str:
+    return f'<rect x="{num(x - 3.5)}" y="{num(y - 3.5)}" width="7" height="7" fill="{colour}"/>'
+
+
+def burndown(
+    points: Sequence[BurndownPoint],
+    *,
+    signing: date | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    today: date | None = None,
+    title: str = TITLE,
+    id_prefix: str | None = None,
+) -> str:
+    """The burn-down as an SVG string; the time axis reaches the signing date if given."""
+    prefix = prefix_for(KIND, (tuple(points), signing, start, end, today), id_prefix)
+    ordered = _points(points)
+    if not ordered:
+        return empty(kind=KIND, prefix=prefix, title=title)
+    last = ordered[-1]
+    body: list[str] = []
+    # The legend: a line sample and marker for each series, with its latest value.
+    legend_y = _MARGIN + 8
+    for index, (name, value, colour, dash, marker) in enumerate(
+        (
+            (PASSAGES, last.open_passages, _PASSAGE_COLOUR, "", _circle),
+            (AMENDMENTS, last.pending_amendments, _AMENDMENT_COLOUR, "6 4", _square),
+        )
+    ):
+        y = legend_y + index * 20
+        extra = f'stroke-width="2.5" stroke-dasharray="{dash}"' if dash else 'stroke-width="2.5"'
+        body.append(line(_MARGIN, y, _MARGIN + 30, y, stroke=colour, extra=extra))
+        body.append(marker(_MARGIN + 15, y, colour))
+        body.append(text(_MARGIN + 38, y + 4.5, f"{name} (laatst {value})", size=SMALL))
+    plot_top = legend_y + 2 * 20 + 18
+    plot_bottom = plot_top + _PLOT
+
+    dates = [point.on for point in ordered]
+    dates.extend(day for day in (signing, today) if day is not None)
+    scale = TimeScale.spanning(dates, _MARGIN + _LEFT, _WIDTH - _MARGIN - 12, start=start, end=end)
+    top_value, step = nice_ceiling(max(max(p.open_passages, p.pending_amendments) for p in ordered))
+
+    def y_of(value: int) -> float:
+        return plot_bottom - _PLOT * max(0, min(value, top_value)) / top_value
+
+    for value in range(0, top_value + 1, step):
+        y = y_of(value)
+        if value:
+            body.append(line(scale.left, y, scale.right, y, stroke=GRID))
+        body.append(text(scale.left - 6, y + 4, str(value), size=SMALL, anchor="end", fill=MUTED))
+    body.extend(time_axis(scale, top=plot_top, bottom=plot_bottom))
+
+    if signing is not None and scale.contains(signing):
+        x = scale.x(signing)
+        label = f"ondertekening {dutch_date(signing)}"
+        anchor = "end" if x + text_width(label, SMALL) > _WIDTH - _MARGIN else "start"
+        body.append(
+            line(
+                x,
+                plot_top - 14,
+                x,
+                plot_bottom,
+                stroke=MUTED,
+                extra='stroke-width="1.5" stroke-dasharray="2 3"',
+            )
+        )
+        body.append(
+            text(
+                x + (4 if anchor == "start" else -4), plot_top - 6, label, size=SMALL, anchor=anchor
+            )
+        )
+
+    until_day = today if today is not None else last.on
+    until = max(scale.x(until_day), scale.x(last.on))
+    for attribute, colour, dash, marker in (
+        ("open_passages", _PASSAGE_COLOUR, "", _circle),
+        ("pending_amendments", _AMENDMENT_COLOUR, "6 4", _square),
+    ):
+        coordinates = [(scale.x(p.on), y_of(int(getattr(p, attribute)))) for p in ordered]
+        dash_attribute = f' stroke-dasharray="{dash}"' if dash else ""
+        body.append(
+            f'<path d="{step_path(coordinates, until)}" fill="none" stroke="{colour}" '
+            f'stroke-width="2.5"{dash_attribute}/>'
+        )
+        if len(coordinates) <= 120:
+            body.extend(marker(x, y, colour) for x, y in coordinates)
+    height = plot_bottom + 30
+    desc = (
+        f"Van {dutch_date(ordered[0].on)} tot {dutch_date(last.on)}: open passages van "
+        f"{ordered[0].open_passages} naar {last.open_passages}, openstaande "
+        f"wijzigingsvoorstellen van {ordered[0].pending_amendments} naar "
+        f"{last.pending_amendments}."
+    )
+    if signing is not None:
+        desc += f" Ondertekening: {dutch_date(signing)}."
+    desc += " De tabel bij deze afbeelding geeft elke datum."
+    return document(
+        kind=KIND,
+        prefix=prefix,
+        width=_WIDTH,
+        height=height,
+        title=title,
+        desc=desc,
+        body=body,
+    )
+
+
+def burndown_table(points: Sequence[BurndownPoint], *, title: str = TITLE) -> Table:
+    """One row per date with both counts."""
+    rows = tuple(
+        (dutch_date(p.on), str(p.open_passages), str(p.pending_amendments)) for p in _points(points)
+    )
+    return Table(caption=title, headers=("Datum", PASSAGES, AMENDMENTS), rows=rows)

@@ -1,0 +1,208 @@
+"""Consensus over time: per goal or priority a strip with the share of signatories that
+support (solid) and that support on conditions (hatched, stacked on top), as step lines
+over a shared Dutch time axis. Each strip runs from 0% (bottom) to 100% (top).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from onderhandeling.pictures import stances
+from onderhandeling.pictures.data import SharePoint, ShareSeries, Stance, Table
+from onderhandeling.pictures.svg import (
+    GRID,
+    INK,
+    MUTED,
+    SMALL,
+    TimeScale,
+    document,
+    dutch_date,
+    empty,
+    esc,
+    line,
+    num,
+    plural,
+    prefix_for,
+    step_path,
+    text,
+    time_axis,
+    truncate,
+)
+
+KIND = "consensus-over-time"
+TITLE = "Draagvlak in de tijd"
+
+_WIDTH = 480.0
+_MARGIN = 8.0
+_RIGHT = 48.0  # room for the latest percentage
+_STRIP = 40.0
+
+
+def _points(series: ShareSeries) -> list[SharePoint]:
+    """The points by date; of two on one date the later given wins."""
+    by_date: dict[date, SharePoint] = {}
+    for point in series.points:
+        by_date[point.on] = point
+    return [by_date[day] for day in sorted(by_date)]
+
+
+def _share(part: int, total: int) -> float:
+    if total <= 0:
+        return 0.0
+    return min(1.0, max(0.0, part / total))
+
+
+def _percent(part: int, total: int) -> str:
+    return f"{round(100 * _share(part, total))}%"
+
+
+def consensus_over_time(
+    series: Sequence[ShareSeries],
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    today: date | None = None,
+    title: str = TITLE,
+    id_prefix: str | None = None,
+) -> str:
+    """The strips as an SVG string; lines run to today (if given) or the last date."""
+    prefix = prefix_for(KIND, (tuple(series), start, end, today), id_prefix)
+    if not any(s.points for s in series):
+        return empty(kind=KIND, prefix=prefix, title=title)
+    inner = _WIDTH - 2 * _MARGIN
+    legend, legend_height = stances.legend(
+        prefix,
+        x=_MARGIN,
+        y=_MARGIN,
+        width=inner,
+        stances=(Stance.SUPPORTS, Stance.CONDITIONAL),
+        patterns=True,
+    )
+    body = list(legend)
+    top = _MARGIN + legend_height + 4
+    body.append(
+        text(_MARGIN, top + 12, "Elke strook loopt van 0% (onder) tot 100% (boven).", size=SMALL)
+    )
+    top += 24
+    all_dates = [point.on for s in series for point in s.points]
+    if today is not None:
+        all_dates.append(today)
+    scale = TimeScale.spanning(all_dates, _MARGIN, _WIDTH - _MARGIN - _RIGHT, start=start, end=end)
+    until_day = today if today is not None else max(all_dates)
+    y = top
+    strips: list[str] = []
+    for one in series:
+        points = _points(one)
+        strips.append(text(_MARGIN, y + 13, truncate(one.label, inner), weight="bold"))
+        strip_top = y + 20
+        bottom = strip_top + _STRIP
+        strips.append(
+            f'<rect x="{num(scale.left)}" y="{num(strip_top)}" '
+            f'width="{num(scale.right - scale.left)}" height="{num(_STRIP)}" fill="none" '
+            f'stroke="{GRID}"/>'
+        )
+        strips.append(
+            line(
+                scale.left,
+                strip_top + _STRIP / 2,
+                scale.right,
+                strip_top + _STRIP / 2,
+                stroke=GRID,
+                extra='stroke-dasharray="4 3"',
+            )
+        )
+        if points:
+            until = max(scale.x(until_day), scale.x(points[-1].on))
+
+            def height_of(share: float, bottom: float = bottom) -> float:
+                return bottom - share * _STRIP
+
+            supported = [(scale.x(p.on), height_of(_share(p.supporting, p.total))) for p in points]
+            with_conditions = [
+                (scale.x(p.on), height_of(_share(p.supporting + p.conditional, p.total)))
+                for p in points
+            ]
+            first_x = supported[0][0]
+            base = f"V{num(bottom)}H{num(first_x)}Z"
+            strips.append(
+                f'<path d="{step_path(with_conditions, until)}{base}" '
+                f'fill="url(#{stances.pattern_id(prefix, Stance.CONDITIONAL)})"/>'
+            )
+            strips.append(
+                f'<path d="{step_path(supported, until)}{base}" '
+                f'fill="{stances.STYLES[Stance.SUPPORTS].colour}"/>'
+            )
+            strips.append(
+                f'<path d="{step_path(supported, until)}" fill="none" stroke="{INK}" '
+                f'stroke-width="1.6"/>'
+            )
+            last = points[-1]
+            latest = _percent(last.supporting, last.total)
+            strips.append(
+                f"<g><title>{esc(f'{one.label}: {latest} steunt op {dutch_date(last.on)}')}"
+                f"</title>"
+                + text(scale.right + 6, strip_top + _STRIP / 2 + 5, latest, weight="bold")
+                + "</g>"
+            )
+        else:
+            strips.append(
+                text(
+                    scale.left + 6,
+                    strip_top + _STRIP / 2 + 4,
+                    "geen gegevens",
+                    size=SMALL,
+                    fill=MUTED,
+                )
+            )
+        y = bottom + 10
+    axis = time_axis(scale, top=top, bottom=y)
+    body.extend(axis)  # grid lines under the strips
+    body.extend(strips)
+    height = y + 30
+    latest_parts = []
+    for one in series:
+        points = _points(one)
+        if points:
+            latest_parts.append(f"{one.label} {_percent(points[-1].supporting, points[-1].total)}")
+    desc = (
+        f"Aandeel ondertekenaars dat steunt, voor "
+        f"{plural(len(series), 'onderwerp', 'onderwerpen')}, van "
+        f"{dutch_date(scale.start)} tot {dutch_date(scale.end)}. Laatste stand: "
+        f"{'; '.join(latest_parts)}. De tabel bij deze afbeelding geeft elke datum."
+    )
+    return document(
+        kind=KIND,
+        prefix=prefix,
+        width=_WIDTH,
+        height=height,
+        title=title,
+        desc=desc,
+        defs=stances.pattern_defs(prefix),
+        body=body,
+    )
+
+
+def consensus_over_time_table(series: Sequence[ShareSeries], *, title: str = TITLE) -> Table:
+    """One row per series and date: supporting, on conditions, total and the share."""
+    rows = tuple(
+        (
+            one.label,
+            dutch_date(point.on),
+            str(point.supporting),
+            str(point.conditional),
+            str(point.total),
+            _percent(point.supporting, point.total),
+        )
+        for one in series
+        for point in _points(one)
+    )
+    headers = (
+        "Onderwerp",
+        "Datum",
+        "Steunt",
+        "Steunt onder voorwaarden",
+        "Ondertekenaars",
+        "Aandeel steunt",
+    )
+    return Table(caption=title, headers=headers, rows=rows)

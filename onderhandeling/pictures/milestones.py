@@ -1,0 +1,218 @@
+"""Milestones on a time line: one row per milestone, a filled diamond on its date.
+
+A moved milestone is drawn as moved: a hollow diamond on each date it was planned on
+before, a dashed arrow from each to the next, and the reasons in a <title>. Its row can
+take keyboard focus (tabindex="0") so the reasons show on focus as on hover; the picture
+is then a named group rather than an image (see ``svg.document``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from onderhandeling.pictures.data import Milestone, Table
+from onderhandeling.pictures.svg import (
+    INK,
+    MUTED,
+    SMALL,
+    TimeScale,
+    document,
+    dutch_date,
+    empty,
+    esc,
+    line,
+    num,
+    plural,
+    prefix_for,
+    text,
+    time_axis,
+    truncate,
+)
+
+KIND = "milestones"
+TITLE = "Mijlpalen"
+
+_WIDTH = 480.0
+_MARGIN = 8.0
+_ROW = 60.0
+_ACCENT = "#0b5cad"  # 6.7:1 on white
+
+
+def _ordered(items: Sequence[Milestone]) -> list[Milestone]:
+    return sorted(items, key=lambda item: item.on)
+
+
+def _diamond(x: float, y: float, *, hollow: bool) -> str:
+    size = 6.5
+    points = f"{num(x)},{num(y - size)} {num(x + size)},{num(y)} {num(x)},{num(y + size)} " + (
+        f"{num(x - size)},{num(y)}"
+    )
+    if hollow:
+        return f'<polygon points="{points}" fill="#ffffff" stroke="{MUTED}" stroke-width="1.6"/>'
+    return f'<polygon points="{points}" fill="{_ACCENT}" stroke="{INK}" stroke-width="1"/>'
+
+
+def _moves(item: Milestone) -> list[tuple[date, date, str]]:
+    """(from, to, reason) for each move, oldest first; no-op moves are left out."""
+    chain = [*(earlier.on for earlier in item.earlier), item.on]
+    reasons = [earlier.reason for earlier in item.earlier]
+    return [
+        (chain[index], chain[index + 1], reasons[index])
+        for index in range(len(item.earlier))
+        if chain[index] != chain[index + 1]
+    ]
+
+
+def _moved_sentence(item: Milestone) -> str:
+    """ "Ondertekening: verplaatst van 17 oktober 2022 naar 20 oktober 2022 (reden: …)."""
+    parts = []
+    for old, new, reason in _moves(item):
+        because = f" (reden: {reason})" if reason.strip() else ""
+        parts.append(f"van {dutch_date(old)} naar {dutch_date(new)}{because}")
+    return f"{item.name}: verplaatst {'; daarna '.join(parts)}."
+
+
+def milestones(
+    items: Sequence[Milestone],
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    today: date | None = None,
+    title: str = TITLE,
+    id_prefix: str | None = None,
+) -> str:
+    """The time line as an SVG string, with an optional "vandaag" line."""
+    prefix = prefix_for(KIND, (tuple(items), start, end, today), id_prefix)
+    ordered = _ordered(items)
+    if not ordered:
+        return empty(kind=KIND, prefix=prefix, title=title)
+    dates = [item.on for item in ordered]
+    dates.extend(earlier.on for item in ordered for earlier in item.earlier)
+    scale = TimeScale.spanning(dates, _MARGIN + 10, _WIDTH - _MARGIN - 10, start=start, end=end)
+    inner = _WIDTH - 2 * _MARGIN
+    arrow = f"{prefix}-arrow"
+    defs = [
+        f'<marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+        f'markerHeight="7" orient="auto-start-reverse"><path d="M0 1L9 5L0 9Z" '
+        f'fill="{MUTED}"/></marker>'
+    ]
+    top = _MARGIN + 4
+    body: list[str] = []
+    # A key to the marks, above the rows.
+    body.append(_diamond(_MARGIN + 8, top + 8, hollow=False))
+    body.append(text(_MARGIN + 20, top + 12.5, "datum", size=SMALL))
+    body.append(_diamond(_MARGIN + 78, top + 8, hollow=True))
+    body.append(
+        line(
+            _MARGIN + 88,
+            top + 8,
+            _MARGIN + 116,
+            top + 8,
+            stroke=MUTED,
+            extra=f'stroke-width="1.6" stroke-dasharray="4 3" marker-end="url(#{arrow})"',
+        )
+    )
+    body.append(text(_MARGIN + 124, top + 12.5, "eerder gepland, verplaatst", size=SMALL))
+    rows_top = top + 28
+    rows: list[str] = []
+    interactive = False
+    for index, item in enumerate(ordered):
+        y = rows_top + index * _ROW
+        track = y + 46
+        moves = _moves(item)
+        parts = [text(_MARGIN, y + 14, truncate(item.name, inner), weight="bold")]
+        when = dutch_date(item.on)
+        if moves:
+            when += f", eerder gepland op {', '.join(dutch_date(old) for old, _, _ in moves)}"
+        parts.append(text(_MARGIN, y + 30, truncate(when, inner, SMALL), size=SMALL, fill=MUTED))
+        parts.append(line(scale.left, track, scale.right, track, stroke="#d0d7de"))
+        for old, new, _reason in moves:
+            x_old, x_new = scale.x(old), scale.x(new)
+            gap = 8.0 if x_new >= x_old else -8.0
+            if abs(x_new - x_old) > 18:
+                parts.append(
+                    line(
+                        x_old + gap,
+                        track,
+                        x_new - gap,
+                        track,
+                        stroke=MUTED,
+                        extra=f'stroke-width="1.6" stroke-dasharray="4 3" '
+                        f'marker-end="url(#{arrow})"',
+                    )
+                )
+            parts.append(_diamond(x_old, track, hollow=True))
+        parts.append(_diamond(scale.x(item.on), track, hollow=False))
+        if moves:
+            interactive = True
+            sentence = _moved_sentence(item)
+            rows.append(
+                f'<g tabindex="0" role="img" aria-label="{esc(sentence)}">'
+                f"<title>{esc(sentence)}</title>{''.join(parts)}</g>"
+            )
+        else:
+            rows.append(f"<g>{''.join(parts)}</g>")
+    bottom = rows_top + len(ordered) * _ROW + 4
+    body.extend(time_axis(scale, top=rows_top, bottom=bottom))
+    if today is not None and scale.contains(today):
+        x = scale.x(today)
+        body.append(
+            line(
+                x,
+                rows_top - 4,
+                x,
+                bottom,
+                stroke=INK,
+                extra='stroke-width="1.2" stroke-dasharray="1 3"',
+            )
+        )
+        body.append(
+            text(
+                x,
+                bottom + 34,
+                f"vandaag, {dutch_date(today)}",
+                size=SMALL,
+                anchor="middle"
+                if _MARGIN + 80 < x < _WIDTH - 80
+                else ("start" if x <= _MARGIN + 80 else "end"),
+            )
+        )
+    body.extend(rows)
+    height = bottom + (44 if today is not None and scale.contains(today) else 30)
+    moved = [item for item in ordered if _moves(item)]
+    desc = (
+        f"{plural(len(ordered), 'mijlpaal', 'mijlpalen')}, van {dutch_date(ordered[0].on)} "
+        f"tot {dutch_date(ordered[-1].on)}."
+    )
+    if moved:
+        desc += " " + " ".join(_moved_sentence(item) for item in moved)
+    desc += " De tabel bij deze afbeelding geeft elke mijlpaal."
+    return document(
+        kind=KIND,
+        prefix=prefix,
+        width=_WIDTH,
+        height=height,
+        title=title,
+        desc=desc,
+        defs=defs,
+        body=body,
+        interactive=interactive,
+    )
+
+
+def milestones_table(items: Sequence[Milestone], *, title: str = TITLE) -> Table:
+    """One row per milestone: its date, the dates planned before, and why it moved."""
+    rows = []
+    for item in _ordered(items):
+        moves = _moves(item)
+        rows.append(
+            (
+                item.name,
+                dutch_date(item.on),
+                ", ".join(dutch_date(old) for old, _, _ in moves),
+                "; ".join(reason for _, _, reason in moves if reason.strip()),
+            )
+        )
+    headers = ("Mijlpaal", "Datum", "Eerder gepland op", "Reden van verplaatsing")
+    return Table(caption=title, headers=headers, rows=tuple(rows))

@@ -1,0 +1,173 @@
+"""One party's stances over time: a row per goal, the stance tile on the date each
+position took effect, and a line in the stance's colour for as long as it held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from onderhandeling.pictures import stances
+from onderhandeling.pictures.data import Goal, Party, PositionPoint, Table
+from onderhandeling.pictures.svg import (
+    MUTED,
+    SMALL,
+    TimeScale,
+    document,
+    dutch_date,
+    empty,
+    esc,
+    line,
+    plural,
+    prefix_for,
+    text,
+    time_axis,
+    truncate,
+)
+
+KIND = "party-stances"
+
+_WIDTH = 480.0
+_MARGIN = 8.0
+_ROW = 46.0
+_TILE = 18.0
+# Above this many positions the per-position tooltips are left out (the table has them).
+_TITLES_UP_TO = 400
+
+
+def default_title(party: Party) -> str:
+    return f"Standpunten van {party.name or party.label} in de tijd"
+
+
+def _by_goal(
+    goals: Sequence[Goal], positions: Sequence[PositionPoint]
+) -> dict[str, list[PositionPoint]]:
+    """Positions per goal code, by date; of two on one date the later given wins."""
+    per_goal: dict[str, dict[date, PositionPoint]] = {goal.code: {} for goal in goals}
+    for position in positions:
+        if position.goal in per_goal:
+            per_goal[position.goal][position.on] = position
+    return {code: [dated[day] for day in sorted(dated)] for code, dated in per_goal.items()}
+
+
+def party_stances(
+    party: Party,
+    goals: Sequence[Goal],
+    positions: Sequence[PositionPoint],
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    today: date | None = None,
+    title: str | None = None,
+    id_prefix: str | None = None,
+) -> str:
+    """The party's stances as an SVG string; the last stance holds to today or the last date."""
+    title = title or default_title(party)
+    prefix = prefix_for(KIND, (party, tuple(goals), tuple(positions), start, end, today), id_prefix)
+    per_goal = _by_goal(goals, positions)
+    if not goals or not any(per_goal.values()):
+        return empty(kind=KIND, prefix=prefix, title=title)
+    inner = _WIDTH - 2 * _MARGIN
+    legend, legend_height = stances.legend(
+        prefix,
+        x=_MARGIN,
+        y=_MARGIN,
+        width=inner,
+        with_reconfirm=any(p.needs_reconfirming for held in per_goal.values() for p in held),
+    )
+    body = list(legend)
+    rows_top = _MARGIN + legend_height + 12
+    dates = [p.on for held in per_goal.values() for p in held]
+    if today is not None:
+        dates.append(today)
+    scale = TimeScale.spanning(
+        dates, _MARGIN + _TILE / 2 + 2, _WIDTH - _MARGIN - _TILE / 2 - 2, start=start, end=end
+    )
+    until_day = today if today is not None else max(dates)
+    with_titles = sum(len(held) for held in per_goal.values()) <= _TITLES_UP_TO
+    rows: list[str] = []
+    for index, goal in enumerate(goals):
+        y = rows_top + index * _ROW
+        track = y + 30
+        held = per_goal[goal.code]
+        rows.append(
+            f"<g><title>{esc(goal.label)}</title>"
+            + text(_MARGIN, y + 13, truncate(goal.label, inner), weight="bold")
+            + "</g>"
+        )
+        rows.append(line(scale.left, track, scale.right, track, stroke="#d0d7de"))
+        if not held:
+            rows.append(
+                text(scale.left, track - 4, "geen standpunt vastgelegd", size=SMALL, fill=MUTED)
+            )
+            continue
+        until = max(scale.x(until_day), scale.x(held[-1].on))
+        for number, position in enumerate(held):
+            x_from = scale.x(position.on)
+            x_to = scale.x(held[number + 1].on) if number + 1 < len(held) else until
+            if x_to > x_from:
+                colour = stances.STYLES[position.stance].colour
+                rows.append(
+                    line(x_from, track, x_to, track, stroke=colour, extra='stroke-width="4"')
+                )
+        for position in held:
+            x = scale.x(position.on) - _TILE / 2
+            drawn = stances.use_symbol(prefix, position.stance, x, track - _TILE / 2, _TILE)
+            if position.needs_reconfirming:
+                drawn += stances.use_reconfirm(prefix, x, track - _TILE / 2, _TILE)
+            if with_titles:
+                tip = (
+                    f"{goal.code}, {dutch_date(position.on)}: "
+                    f"{stances.label(position.stance, position.needs_reconfirming)}"
+                )
+                drawn = f"<g><title>{esc(tip)}</title>{drawn}</g>"
+            rows.append(drawn)
+    bottom = rows_top + len(goals) * _ROW + 2
+    body.extend(time_axis(scale, top=rows_top, bottom=bottom))
+    body.extend(rows)
+    height = bottom + 30
+    latest = []
+    for goal in goals:
+        held = per_goal[goal.code]
+        if held:
+            latest.append(
+                f"{goal.code} {stances.label(held[-1].stance, held[-1].needs_reconfirming)}"
+            )
+    desc = (
+        f"{plural(len(goals), 'doelstelling', 'doelstellingen')}, van "
+        f"{dutch_date(scale.start)} tot {dutch_date(scale.end)}. Laatste standpunt: "
+        f"{'; '.join(latest)}. De tabel bij deze afbeelding geeft elk standpunt met datum."
+    )
+    return document(
+        kind=KIND,
+        prefix=prefix,
+        width=_WIDTH,
+        height=height,
+        title=title,
+        desc=desc,
+        defs=stances.symbol_defs(prefix),
+        body=body,
+    )
+
+
+def party_stances_table(
+    party: Party,
+    goals: Sequence[Goal],
+    positions: Sequence[PositionPoint],
+    *,
+    title: str | None = None,
+) -> Table:
+    """One row per position: goal, date, stance, and whether it needs reconfirming."""
+    per_goal = _by_goal(goals, positions)
+    rows = tuple(
+        (
+            goal.label,
+            dutch_date(position.on),
+            stances.STYLES[position.stance].label,
+            "ja" if position.needs_reconfirming else "nee",
+        )
+        for goal in goals
+        for position in per_goal[goal.code]
+    )
+    headers = ("Doelstelling", "Datum", "Standpunt", "Opnieuw bevestigen")
+    return Table(caption=title or default_title(party), headers=headers, rows=rows)
