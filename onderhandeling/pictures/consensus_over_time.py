@@ -94,7 +94,7 @@ def consensus_over_time(
     strips: list[str] = []
     for one in series:
         points = _points(one)
-        strips.append(text(_MARGIN, y + 13, truncate(one.label, inner), weight="bold"))
+        strips.append(text(_MARGIN, y + 13, truncate(one.label, inner), weight="bold", halo=True))
         strip_top = y + 20
         bottom = strip_top + _STRIP
         strips.append(

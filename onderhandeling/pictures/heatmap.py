@@ -51,6 +51,16 @@ def _cell_map(matrix: StanceMatrix) -> dict[tuple[str, str], StanceCell]:
     }
 
 
+def _cell_defs(prefix: str) -> list[str]:
+    """Cell-sized tiles, so that each of the many cells is one short <use>."""
+    tiles = [
+        f'<g id="{prefix}-cell-{s.value}">{stances.use_symbol(prefix, s, 0, 0, _CELL)}</g>'
+        for s in stances.ORDER
+    ]
+    marker = stances.use_reconfirm(prefix, 0, 0, _CELL)
+    return [*tiles, f'<g id="{prefix}-cell-reconfirm">{marker}</g>']
+
+
 def _summary(matrix: StanceMatrix, cells: dict[tuple[str, str], StanceCell]) -> str:
     counts: Counter[Stance] = Counter()
     reconfirm = 0
@@ -80,7 +90,7 @@ def heatmap(matrix: StanceMatrix, *, title: str = TITLE, id_prefix: str | None =
 
     head_width = min(_HEAD_MAX, max(text_width(p.label, SMALL) for p in matrix.parties))
     angle = math.radians(_HEAD_ANGLE)
-    head_height = head_width * math.sin(angle) + 12
+    head_height = math.ceil(head_width * math.sin(angle) + 12)
     overhang = max(0.0, head_width * math.cos(angle) - _PITCH / 2)
     grid_width = len(matrix.parties) * _PITCH
     budget = _TARGET_WIDTH - 2 * _MARGIN - grid_width - overhang
@@ -129,9 +139,9 @@ def heatmap(matrix: StanceMatrix, *, title: str = TITLE, id_prefix: str | None =
             reconfirm_any = reconfirm_any or reconfirm
             x = grid_left + column * _PITCH + (_PITCH - _CELL) / 2
             y = top + (_PITCH - _CELL) / 2
-            drawn = stances.use_symbol(prefix, stance, x, y, _CELL)
+            drawn = f'<use href="#{prefix}-cell-{stance.value}" x="{num(x)}" y="{num(y)}"/>'
             if reconfirm:
-                drawn += stances.use_reconfirm(prefix, x, y, _CELL)
+                drawn += f'<use href="#{prefix}-cell-reconfirm" x="{num(x)}" y="{num(y)}"/>'
             if with_titles:
                 tip = f"{party.label}, {goal.code}: {stances.label(stance, reconfirm)}"
                 drawn = f"<g><title>{esc(tip)}</title>{drawn}</g>"
@@ -154,7 +164,7 @@ def heatmap(matrix: StanceMatrix, *, title: str = TITLE, id_prefix: str | None =
         height=height,
         title=title,
         desc=_summary(matrix, cells),
-        defs=stances.symbol_defs(prefix),
+        defs=[*stances.symbol_defs(prefix), *_cell_defs(prefix)],
         body=body,
     )
 

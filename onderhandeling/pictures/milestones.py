@@ -121,11 +121,13 @@ def milestones(
         y = rows_top + index * _ROW
         track = y + 46
         moves = _moves(item)
-        parts = [text(_MARGIN, y + 14, truncate(item.name, inner), weight="bold")]
+        parts = [text(_MARGIN, y + 14, truncate(item.name, inner), weight="bold", halo=True)]
         when = dutch_date(item.on)
         if moves:
             when += f", eerder gepland op {', '.join(dutch_date(old) for old, _, _ in moves)}"
-        parts.append(text(_MARGIN, y + 30, truncate(when, inner, SMALL), size=SMALL, fill=MUTED))
+        parts.append(
+            text(_MARGIN, y + 30, truncate(when, inner, SMALL), size=SMALL, fill=MUTED, halo=True)
+        )
         parts.append(line(scale.left, track, scale.right, track, stroke="#d0d7de"))
         for old, new, _reason in moves:
             x_old, x_new = scale.x(old), scale.x(new)

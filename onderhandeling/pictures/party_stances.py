@@ -92,13 +92,20 @@ def party_stances(
         held = per_goal[goal.code]
         rows.append(
             f"<g><title>{esc(goal.label)}</title>"
-            + text(_MARGIN, y + 13, truncate(goal.label, inner), weight="bold")
+            + text(_MARGIN, y + 13, truncate(goal.label, inner), weight="bold", halo=True)
             + "</g>"
         )
         rows.append(line(scale.left, track, scale.right, track, stroke="#d0d7de"))
         if not held:
             rows.append(
-                text(scale.left, track - 4, "geen standpunt vastgelegd", size=SMALL, fill=MUTED)
+                text(
+                    scale.left,
+                    track - 4,
+                    "geen standpunt vastgelegd",
+                    size=SMALL,
+                    fill=MUTED,
+                    halo=True,
+                )
             )
             continue
         until = max(scale.x(until_day), scale.x(held[-1].on))

@@ -125,18 +125,22 @@ _LINES: dict[Stance, str] = {
     Stance.NEUTRAL: "M0 4H8",
     Stance.OBJECTS: "M-2 2L2-2M0 8L8 0M6 10L10 6M-2 6L2 10M0 0L8 8M6-2L10 2",
     Stance.BLOCKS: "M4 0V8",
-    Stance.UNKNOWN: "M-2 2L2-2M0 8L8 0M6 10L10 6",
+    Stance.UNKNOWN: "",  # dots, below
 }
 
 
 def pattern_defs(prefix: str) -> list[str]:
-    """<pattern>s filling bar segments: the stance colour with its own white line pattern."""
+    """<pattern>s filling bar segments: the stance colour with its own white line pattern
+    (unknown: coloured dots on white; supports: plain colour)."""
     defs: list[str] = []
     for stance in ORDER:
         colour = STYLES[stance].colour
         background, ink = ("#ffffff", colour) if stance is Stance.UNKNOWN else (colour, "#ffffff")
         lines = _LINES[stance]
         drawn = f'<path d="{lines}" stroke="{ink}" stroke-width="1.6"/>' if lines else ""
+        if stance is Stance.UNKNOWN:
+            drawn = f'<circle cx="4" cy="4" r="1.5" fill="{ink}"/>'
+
         defs.append(
             f'<pattern id="{pattern_id(prefix, stance)}" width="8" height="8" '
             f'patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="{background}"/>'

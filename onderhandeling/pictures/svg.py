@@ -158,8 +158,12 @@ def text(
     fill: str = INK,
     weight: str = "",
     extra: str = "",
+    halo: bool = False,
 ) -> str:
-    """A <text> element; content is escaped here."""
+    """A <text> element; content is escaped here.
+
+    With halo, a white outline painted under the letters keeps grid lines from crossing them.
+    """
     attributes = f'x="{num(x)}" y="{num(y)}"'
     if size != FONT_SIZE:
         attributes += f' font-size="{num(size)}"'
@@ -171,6 +175,10 @@ def text(
         attributes += f' font-weight="{weight}"'
     if extra:
         attributes += f" {extra}"
+    if halo:
+        attributes += (
+            ' stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"'
+        )
     return f"<text {attributes}>{esc(content)}</text>"
 
 
@@ -327,7 +335,10 @@ def date_ticks(scale: TimeScale, max_ticks: int) -> list[tuple[date, str]]:
             (day, f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]}")
             for day in (scale.start, middle, scale.end)
         ]
-    for step in (1, 2, 3, 4, 6, 12, 24, 60, 120, 600, 1200):
+    chosen = months
+    for step in (1, 2, 3, 4, 6, 12, 24, 60, 120, 600, 1200, 6000, 12000, 60000):
+        if len(months) // step > max_ticks:
+            continue  # too many ticks even before aligning them
         chosen = [day for day in months if (day.year * 12 + day.month - 1) % step == 0]
         if len(chosen) <= max_ticks:
             break
@@ -365,12 +376,14 @@ def step_path(points: Sequence[tuple[float, float]], until: float) -> str:
     """A step line through (x, y) points, each value held until the next x, the last to until."""
     if not points:
         return ""
-    segments = [f"M{num(points[0][0])} {num(points[0][1])}"]
-    for (_x, y), (next_x, next_y) in itertools.pairwise(points):
-        segments.append(f"H{num(next_x)}")
-        if next_y != y:
-            segments.append(f"V{num(next_y)}")
-    if until > points[-1][0]:
+    # Only the points where the value changes matter to a step line.
+    changes = [points[0]]
+    changes.extend(point for before, point in itertools.pairwise(points) if point[1] != before[1])
+    segments = [f"M{num(changes[0][0])} {num(changes[0][1])}"]
+    for (_x, _y), (next_x, next_y) in itertools.pairwise(changes):
+        segments.append(f"H{num(next_x)}V{num(next_y)}")
+    until = max(until, points[-1][0])
+    if until > changes[-1][0]:
         segments.append(f"H{num(until)}")
     return "".join(segments)
 
