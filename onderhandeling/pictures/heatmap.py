@@ -33,7 +33,7 @@ _MARGIN = 8.0
 _CELL = 24.0
 _PITCH = 30.0
 _HEAD_ANGLE = 60.0  # degrees the party heads are turned up from the horizontal
-_HEAD_MAX = 104.0  # the longest party head, in user units
+_HEAD_MAX = 118.0  # the longest party head, in user units
 _TARGET_WIDTH = 480.0  # row heads shrink to keep the picture about this wide
 _ROW_HEAD_MAX = 240.0
 # Above this many cells the per-cell tooltips are left out to keep the picture small;

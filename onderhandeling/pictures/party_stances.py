@@ -100,7 +100,7 @@ def party_stances(
             rows.append(
                 text(
                     scale.left,
-                    track - 4,
+                    track + 4.5,
                     "geen standpunt vastgelegd",
                     size=SMALL,
                     fill=MUTED,

@@ -19,8 +19,8 @@ INK = "#1f2328"  # text and strong lines: 15.8:1 on white
 MUTED = "#57606a"  # secondary text and axes: 6.4:1 on white
 GRID = "#d0d7de"  # decorative grid lines only
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif"
-FONT_SIZE = 13
-SMALL = 12
+FONT_SIZE = 14
+SMALL = 13
 
 # Characters XML 1.0 does not allow at all (C0 controls except tab, newline, return;
 # lone surrogates; U+FFFE and U+FFFF): dropped, or the SVG would not parse.
@@ -108,11 +108,13 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
         if char in _NARROW:
             units += 0.34
         elif char in _WIDE:
-            units += 0.88
-        elif char.isupper() or char.isdigit():
-            units += 0.68
+            units += 0.9
+        elif char.isupper():
+            units += 0.72
+        elif char.isdigit():
+            units += 0.64
         else:
-            units += 0.58
+            units += 0.61
     return units * size
 
 
@@ -354,20 +356,34 @@ def date_ticks(scale: TimeScale, max_ticks: int) -> list[tuple[date, str]]:
 
 
 def time_axis(scale: TimeScale, *, top: float, bottom: float) -> list[str]:
-    """A time axis along y=bottom with month labels, and light grid lines up to y=top."""
+    """A time axis along y=bottom with month labels, and light grid lines up to y=top.
+
+    A label that would touch the one before it is left out (its tick stays); a year it
+    carried moves on to the next label shown.
+    """
     plot_width = scale.right - scale.left
     ticks = date_ticks(scale, int(plot_width // 62) + 1)
     parts = [line(scale.left, bottom, scale.right, bottom, stroke=MUTED)]
+    shown_until = -math.inf
+    year_left_out = False
     for day, label in ticks:
         x = scale.x(day)
         if bottom > top:
             parts.append(line(x, top, x, bottom, stroke=GRID))
         parts.append(line(x, bottom, x, bottom + 5, stroke=MUTED))
-        anchor = "middle"
-        if x - text_width(label, SMALL) / 2 < scale.left - 8:
-            anchor = "start"
-        elif x + text_width(label, SMALL) / 2 > scale.right + 8:
-            anchor = "end"
+        if year_left_out and " " not in label and not label.isdigit():
+            label = f"{label} {day.year}"
+        width = text_width(label, SMALL)
+        anchor, left = "middle", x - width / 2
+        if left < scale.left - 8:
+            anchor, left = "start", x
+        elif x + width / 2 > scale.right + 8:
+            anchor, left = "end", x - width
+        if left < shown_until + 8:
+            year_left_out = year_left_out or " " in label
+            continue
+        year_left_out = False
+        shown_until = left + width
         parts.append(text(x, bottom + 19, label, size=SMALL, anchor=anchor, fill=MUTED))
     return parts
 
