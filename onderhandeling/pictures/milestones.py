@@ -28,6 +28,7 @@ from onderhandeling.pictures.svg import (
     text,
     time_axis,
     truncate,
+    wrap,
 )
 
 KIND = "milestones"
@@ -71,6 +72,27 @@ def _moved_sentence(item: Milestone) -> str:
         because = f" (reden: {reason})" if reason.strip() else ""
         parts.append(f"van {dutch_date(old)} naar {dutch_date(new)}{because}")
     return f"{item.name}: verplaatst {'; daarna '.join(parts)}."
+
+
+def _reason_box(item: Milestone, y: float) -> str:
+    """The reasons for the moves, drawn over the row but hidden until the page's CSS shows
+    them on focus or hover (``svg.picture g:focus .picture-reason {visibility: visible}``).
+    """
+    reasons = "; ".join(reason for _, _, reason in _moves(item) if reason.strip())
+    if not reasons:
+        return ""
+    inner = _WIDTH - 2 * _MARGIN
+    lines = wrap(f"Reden: {reasons}", inner - 12, SMALL, max_lines=2)
+    height = 8 + 16 * len(lines)
+    texts = "".join(
+        text(_MARGIN + 6, y + 17 + 16 * (number + 1) - 2, content, size=SMALL)
+        for number, content in enumerate(lines)
+    )
+    return (
+        f'<g class="picture-reason" visibility="hidden"><rect x="{num(_MARGIN)}" '
+        f'y="{num(y + 18)}" width="{num(inner)}" height="{num(height)}" rx="4" '
+        f'fill="#ffffff" stroke="{INK}"/>{texts}</g>'
+    )
 
 
 def milestones(
@@ -151,7 +173,7 @@ def milestones(
             sentence = _moved_sentence(item)
             rows.append(
                 f'<g tabindex="0" role="img" aria-label="{esc(sentence)}">'
-                f"<title>{esc(sentence)}</title>{''.join(parts)}</g>"
+                f"<title>{esc(sentence)}</title>{''.join(parts)}{_reason_box(item, y)}</g>"
             )
         else:
             rows.append(f"<g>{''.join(parts)}</g>")

@@ -278,6 +278,10 @@ def test_a_moved_milestone_is_drawn_as_moved_and_focusable() -> None:
     assert "van 17 oktober 2022 naar 20 oktober 2022" in tip
     assert "Nog niet alle partijen akkoord" in tip
     assert "stroke-dasharray" in ET.tostring(focusable[-1], encoding="unicode")
+    # The reasons are also drawn, hidden until the page's CSS shows them on focus.
+    reason = focusable[-1].find(f"{SVG}g[@class='picture-reason']")
+    assert reason is not None and reason.attrib["visibility"] == "hidden"
+    assert "Reden: Presentatie verschoven" in "".join(reason.itertext())
     table = pictures.milestones_table(samples.milestone_list())
     assert table.rows[-1] == (
         "Ondertekening Werkagenda mbo",
