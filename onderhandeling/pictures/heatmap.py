@@ -1,8 +1,9 @@
-"""The stance heat map: goals as rows, parties as columns, a stance tile in each cell.
+"""The stance heat map: goals as rows, parties as columns (or the other way round when
+that fits better, e.g. many parties and few goals), a stance tile in each cell.
 
-Party heads show the short name, with the full name in a <title> (shown on hover); the
-row heads show the goal code, with its title as far as the width allows (the full title
-in a <title>). "Needs reconfirming" is a small ring in the cell's corner, explained once
+Party heads show the short name, with the full name in a <title> (shown on hover); goal
+heads show the code, in rows with the title as far as the width allows (the full title in
+a <title>). "Needs reconfirming" is a small ring in the cell's corner, explained once
 in the legend.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 
 from onderhandeling.pictures import stances
 from onderhandeling.pictures.data import Stance, StanceCell, StanceMatrix, Table
@@ -81,78 +83,137 @@ def _summary(matrix: StanceMatrix, cells: dict[tuple[str, str], StanceCell]) -> 
     return sentence + " De tabel bij deze afbeelding geeft elk standpunt."
 
 
-def heatmap(matrix: StanceMatrix, *, title: str = TITLE, id_prefix: str | None = None) -> str:
-    """The heat map as an SVG string."""
-    prefix = prefix_for(KIND, matrix, id_prefix)
+@dataclass(frozen=True)
+class _Head:
+    """A row or column head: its key (a code), the text shown, and the full text (tooltip)."""
+
+    key: str
+    short: str  # shown where room is tight (column heads; row heads with no room)
+    long: str  # shown in row heads as far as it fits
+    full: str  # the tooltip
+
+
+def _goal_heads(matrix: StanceMatrix) -> list[_Head]:
+    return [_Head(g.code, g.code, g.label, g.label) for g in matrix.goals]
+
+
+def _party_heads(matrix: StanceMatrix) -> list[_Head]:
+    return [_Head(p.code, p.label, p.label, p.name or p.label) for p in matrix.parties]
+
+
+@dataclass(frozen=True)
+class _Layout:
+    rows: list[_Head]
+    columns: list[_Head]
+    parties_as_rows: bool
+    rotate: bool  # column heads turned up (when they are wider than a column)
+    head_height: float
+    overhang: float  # how far turned heads reach right of the last column
+    row_head: float
+    long_heads: bool  # row heads show their long text
+    width: float
+
+
+def _layout(rows: list[_Head], columns: list[_Head], parties_as_rows: bool) -> _Layout:
+    head_width = min(_HEAD_MAX, max(text_width(c.short, SMALL) for c in columns))
+    rotate = head_width > _PITCH - 4
+    if rotate:
+        angle = math.radians(_HEAD_ANGLE)
+        head_height = float(math.ceil(head_width * math.sin(angle) + 12))
+        overhang = max(0.0, head_width * math.cos(angle) - _PITCH / 2)
+    else:
+        head_height, overhang = 24.0, 0.0
+    grid_width = len(columns) * _PITCH
+    budget = _TARGET_WIDTH - 2 * _MARGIN - grid_width - overhang
+    longest = max(text_width(r.long) for r in rows)
+    shortest_useful = max(text_width(r.short) for r in rows)
+    # Long heads only when a useful part of them fits (the table and tooltips hold them).
+    long_heads = budget >= shortest_useful + text_width(" Begeleiding")
+    row_head = (min(budget, longest, _ROW_HEAD_MAX) if long_heads else shortest_useful) + 10
+    width = max(_TARGET_WIDTH, 2 * _MARGIN + row_head + grid_width + overhang)
+    return _Layout(
+        rows, columns, parties_as_rows, rotate, head_height, overhang, row_head, long_heads, width
+    )
+
+
+def _choose_layout(matrix: StanceMatrix, parties_as_rows: bool | None) -> _Layout:
+    """Goals as rows, unless that is too wide and parties as rows is narrower (or asked)."""
+    goals, parties = _goal_heads(matrix), _party_heads(matrix)
+    by_goal = _layout(goals, parties, parties_as_rows=False)
+    by_party = _layout(parties, goals, parties_as_rows=True)
+    if parties_as_rows is None:
+        parties_as_rows = by_goal.width > _TARGET_WIDTH and by_party.width < by_goal.width
+    return by_party if parties_as_rows else by_goal
+
+
+def heatmap(
+    matrix: StanceMatrix,
+    *,
+    title: str = TITLE,
+    parties_as_rows: bool | None = None,
+    id_prefix: str | None = None,
+) -> str:
+    """The heat map as an SVG string; goals are rows unless parties as rows fits better."""
+    prefix = prefix_for(KIND, (matrix, parties_as_rows), id_prefix)
     if not matrix.parties or not matrix.goals:
         return empty(kind=KIND, prefix=prefix, title=title)
     cells = _cell_map(matrix)
-
-    head_width = min(_HEAD_MAX, max(text_width(p.label, SMALL) for p in matrix.parties))
-    angle = math.radians(_HEAD_ANGLE)
-    head_height = math.ceil(head_width * math.sin(angle) + 12)
-    overhang = max(0.0, head_width * math.cos(angle) - _PITCH / 2)
-    grid_width = len(matrix.parties) * _PITCH
-    budget = _TARGET_WIDTH - 2 * _MARGIN - grid_width - overhang
-    longest = max(text_width(goal.label) for goal in matrix.goals)
-    codes = max(text_width(goal.code) for goal in matrix.goals)
-    # Titles only when a useful part of them fits (the table and tooltips hold them all).
-    with_titles_in_heads = budget >= codes + text_width(" Begeleiding")
-    row_head = (min(budget, longest, _ROW_HEAD_MAX) if with_titles_in_heads else codes) + 10
-    width = max(_TARGET_WIDTH, 2 * _MARGIN + row_head + grid_width + overhang)
-    grid_left = _MARGIN + row_head
-    grid_top = _MARGIN + head_height
+    layout = _choose_layout(matrix, parties_as_rows)
+    grid_left = _MARGIN + layout.row_head
+    grid_top = _MARGIN + layout.head_height
+    grid_width = len(layout.columns) * _PITCH
 
     body: list[str] = []
-    for column, party in enumerate(matrix.parties):
-        cx = grid_left + column * _PITCH + _PITCH / 2
-        y = grid_top - 8
-        name = party.name if party.name and party.name != party.label else party.label
-        body.append(
-            f"<g><title>{esc(name)}</title>"
-            + text(
+    for index, column in enumerate(layout.columns):
+        cx = grid_left + index * _PITCH + _PITCH / 2
+        if layout.rotate:
+            y = grid_top - 8
+            head = text(
                 cx + 4,
                 y,
-                truncate(party.label, _HEAD_MAX, SMALL),
+                truncate(column.short, _HEAD_MAX, SMALL),
                 size=SMALL,
                 extra=f'transform="rotate(-{num(_HEAD_ANGLE)} {num(cx + 4)} {num(y)})"',
             )
-            + "</g>"
-        )
+        else:
+            head = text(cx, grid_top - 8, column.short, size=SMALL, anchor="middle")
+        body.append(f"<g><title>{esc(column.full)}</title>{head}</g>")
 
     with_titles = len(matrix.parties) * len(matrix.goals) <= _CELL_TITLES_UP_TO
     reconfirm_any = False
-    for row, goal in enumerate(matrix.goals):
-        top = grid_top + row * _PITCH
-        if row % 2 == 0:
+    for index, row in enumerate(layout.rows):
+        top = grid_top + index * _PITCH
+        if index % 2 == 0:
             body.append(
-                f'<rect x="{num(_MARGIN)}" y="{num(top)}" width="{num(row_head + grid_width)}" '
-                f'height="{num(_PITCH)}" fill="#f6f8fa"/>'
+                f'<rect x="{num(_MARGIN)}" y="{num(top)}" '
+                f'width="{num(layout.row_head + grid_width)}" height="{num(_PITCH)}" '
+                f'fill="#f6f8fa"/>'
             )
-        shown = truncate(goal.label, row_head - 10) if with_titles_in_heads else goal.code
+        shown = truncate(row.long, layout.row_head - 10) if layout.long_heads else row.short
         head = text(_MARGIN + 4, top + _PITCH / 2 + 4.5, shown)
-        body.append(f"<g><title>{esc(goal.label)}</title>{head}</g>")
-        for column, party in enumerate(matrix.parties):
-            cell = cells.get((goal.code, party.code))
+        body.append(f"<g><title>{esc(row.full)}</title>{head}</g>")
+        for number, column in enumerate(layout.columns):
+            party, goal = (row, column) if layout.parties_as_rows else (column, row)
+            cell = cells.get((goal.key, party.key))
             stance = cell.stance if cell else Stance.UNKNOWN
             reconfirm = bool(cell and cell.needs_reconfirming)
             reconfirm_any = reconfirm_any or reconfirm
-            x = grid_left + column * _PITCH + (_PITCH - _CELL) / 2
+            x = grid_left + number * _PITCH + (_PITCH - _CELL) / 2
             y = top + (_PITCH - _CELL) / 2
             drawn = f'<use href="#{prefix}-cell-{stance.value}" x="{num(x)}" y="{num(y)}"/>'
             if reconfirm:
                 drawn += f'<use href="#{prefix}-cell-reconfirm" x="{num(x)}" y="{num(y)}"/>'
             if with_titles:
-                tip = f"{party.label}, {goal.code}: {stances.label(stance, reconfirm)}"
+                tip = f"{party.short}, {goal.key}: {stances.label(stance, reconfirm)}"
                 drawn = f"<g><title>{esc(tip)}</title>{drawn}</g>"
             body.append(drawn)
 
-    legend_top = grid_top + len(matrix.goals) * _PITCH + 16
+    legend_top = grid_top + len(layout.rows) * _PITCH + 16
     legend, legend_height = stances.legend(
         prefix,
         x=_MARGIN,
         y=legend_top,
-        width=min(width, _TARGET_WIDTH) - 2 * _MARGIN,
+        width=min(layout.width, _TARGET_WIDTH) - 2 * _MARGIN,
         with_reconfirm=reconfirm_any,
     )
     body.extend(legend)
@@ -160,7 +221,7 @@ def heatmap(matrix: StanceMatrix, *, title: str = TITLE, id_prefix: str | None =
     return document(
         kind=KIND,
         prefix=prefix,
-        width=width,
+        width=layout.width,
         height=height,
         title=title,
         desc=_summary(matrix, cells),

@@ -169,6 +169,10 @@ def positions() -> tuple[PositionPoint, ...]:
     )
 
 
+def _many_parties() -> tuple[Party, ...]:
+    return PARTIES + tuple(Party(f"ROC{i}", f"ROC nummer {i}", f"ROC {i}") for i in range(12))
+
+
 def write_samples(folder: Path) -> list[Path]:
     from onderhandeling.pictures import (
         burndown,
@@ -184,6 +188,7 @@ def write_samples(folder: Path) -> list[Path]:
         "heatmap": heatmap(matrix()),
         "heatmap-few": heatmap(matrix(PARTIES[:4], GOALS[:5])),
         "heatmap-empty": heatmap(StanceMatrix((), (), ())),
+        "heatmap-many-parties": heatmap(matrix(_many_parties(), GOALS[:6])),
         "consensus_bar": consensus_bar(counts()),
         "consensus_over_time": consensus_over_time(shares()),
         "burndown": burndown(burndown_points(), signing=SIGNING),

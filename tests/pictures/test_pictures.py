@@ -391,6 +391,23 @@ def test_the_package_imports_only_the_standard_library_and_itself() -> None:
 
 def test_samples_can_be_written(tmp_path: Path) -> None:
     written = samples.write_samples(tmp_path)
-    assert len(written) == 8
+    assert len(written) == 9
     for path in written:
         parse(path.read_text(encoding="utf-8"))
+
+
+def test_the_heat_map_turns_when_parties_as_rows_fits_better() -> None:
+    parties = tuple(Party(f"P{i}", f"Partij nummer {i}", f"Partij {i}") for i in range(30))
+    matrix = samples.matrix(parties, samples.GOALS[:5])
+    turned = parse(pictures.heatmap(matrix))
+    assert float(turned.attrib["viewBox"].split()[2]) <= 480
+    rotated = [t for t in turned.iter(f"{SVG}text") if "rotate" in t.attrib.get("transform", "")]
+    assert not rotated  # goal codes fit above their columns
+    upright = parse(pictures.heatmap(matrix, parties_as_rows=False))
+    assert float(upright.attrib["viewBox"].split()[2]) > 900
+    # The same cells either way.
+    for stance in Stance:
+        use = f'-cell-{stance.value}"'
+        assert ET.tostring(turned, encoding="unicode").count(use) == ET.tostring(
+            upright, encoding="unicode"
+        ).count(use)
