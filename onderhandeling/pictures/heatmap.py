@@ -129,7 +129,7 @@ def _layout(rows: list[_Head], columns: list[_Head], parties_as_rows: bool) -> _
     shortest_useful = max(text_width(r.short) for r in rows)
     # Long heads only when a useful part of them fits (the table and tooltips hold them).
     long_heads = budget >= shortest_useful + text_width(" Begeleiding")
-    row_head = (min(budget, longest, _ROW_HEAD_MAX) if long_heads else shortest_useful) + 10
+    row_head = (min(budget - 10, longest, _ROW_HEAD_MAX) if long_heads else shortest_useful) + 10
     width = max(_TARGET_WIDTH, 2 * _MARGIN + row_head + grid_width + overhang)
     return _Layout(
         rows, columns, parties_as_rows, rotate, head_height, overhang, row_head, long_heads, width
