@@ -76,7 +76,7 @@ def burndown(
         return empty(kind=KIND, prefix=prefix, title=title)
     last = ordered[-1]
     body: list[str] = []
-    # The legend: a line sample and marker for each series, with its latest value.
+    # The legend: a line sample and marker for each series, with the latest count.
     legend_y = _MARGIN + 8
     for index, (name, value, colour, dash, marker) in enumerate(
         (
@@ -88,7 +88,9 @@ def burndown(
         extra = f'stroke-width="2.5" stroke-dasharray="{dash}"' if dash else 'stroke-width="2.5"'
         body.append(line(_MARGIN, y, _MARGIN + 30, y, stroke=colour, extra=extra))
         body.append(marker(_MARGIN + 15, y, colour))
-        body.append(text(_MARGIN + 38, y + 4.5, f"{name} (laatst {value})", size=SMALL))
+        body.append(
+            text(_MARGIN + 38, y + 4.5, f"{name}: {value} op {dutch_date(last.on)}", size=SMALL)
+        )
     plot_top = legend_y + 2 * 20 + 18
     plot_bottom = plot_top + _PLOT
 

@@ -114,13 +114,11 @@ def consensus_over_time(
         )
         if points:
             until = max(scale.x(until_day), scale.x(points[-1].on))
-
-            def height_of(share: float, bottom: float = bottom) -> float:
-                return bottom - share * _STRIP
-
-            supported = [(scale.x(p.on), height_of(_share(p.supporting, p.total))) for p in points]
+            supported = [
+                (scale.x(p.on), bottom - _STRIP * _share(p.supporting, p.total)) for p in points
+            ]
             with_conditions = [
-                (scale.x(p.on), height_of(_share(p.supporting + p.conditional, p.total)))
+                (scale.x(p.on), bottom - _STRIP * _share(p.supporting + p.conditional, p.total))
                 for p in points
             ]
             first_x = supported[0][0]
