@@ -30,6 +30,7 @@ from onderhandeling.config import body_limits
 from onderhandeling.service import Negotiations
 from onderhandeling.web import authentication, body_limit, problems, security, server_errors
 from onderhandeling.web.api import router as api_router
+from onderhandeling.web.problem_docs import declare_problems
 from onderhandeling.web.view_cache import ViewCache
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -144,6 +145,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             "description": "An API token from `onderhandeling token create NAME`.",
         }
         schema["security"] = [{"bearer": []}]
+        declare_problems(schema)
         app.openapi_schema = schema
     return app.openapi_schema
 
