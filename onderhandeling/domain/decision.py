@@ -38,7 +38,7 @@ class Decision(Aggregate):
         return cls(
             agreement_id=agreement_id,
             decided_by=values.text("decided_by", decided_by, values.MAX_SHORT),
-            reference=values.optional_text("reference", reference, 64),
+            reference=values.optional_text("reference", reference, values.MAX_REFERENCE),
             title=values.text("title", title, values.MAX_SHORT),
             text=values.text("text", text),
             goal_ids=values.ids(goal_ids),
@@ -87,7 +87,7 @@ class Decision(Aggregate):
     ) -> None:
         """Correct a mis-typed reference, title, text or date; the original stays in the
         history beside the correction."""
-        new_reference = values.optional_text("reference", reference, 64)
+        new_reference = values.optional_text("reference", reference, values.MAX_REFERENCE)
         new_title = values.text("title", title, values.MAX_SHORT)
         new_text = values.text("text", text)
         new_date = window.happened("decided_on", values.a_date("decided_on", decided_on))

@@ -6,6 +6,7 @@ the enums here are the single list of what is allowed.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -18,6 +19,9 @@ from onderhandeling.domain.plausibility import in_years
 MAX_WORDING = 20_000
 MAX_TEXT = 5_000
 MAX_SHORT = 300
+MAX_REFERENCE = 64
+MAX_CODE = 32
+CODE_PATTERN = r"^[A-Za-z0-9._-]+$"  # also the API's schema for a code
 MAX_LIST_ITEMS = 200
 
 
@@ -107,9 +111,9 @@ def optional_text(field: str, value: str | None, limit: int = MAX_TEXT) -> str:
 
 
 def code(field: str, value: str) -> str:
-    """A short stable code such as K1 or MBORAAD: letters, digits, '-' and '_' only."""
-    text(field, value, 32)
-    if not all(ch.isalnum() or ch in "-_." for ch in value) or value != value.strip():
+    """A short stable code such as K1 or MBORAAD: ASCII letters, digits, '.', '-' and '_'."""
+    text(field, value, MAX_CODE)
+    if re.fullmatch(CODE_PATTERN, value) is None:
         raise InvalidInput(field, f"{field} may contain only letters, digits, '-', '_' and '.'")
     return value
 

@@ -30,6 +30,7 @@ from onderhandeling.config import body_limits
 from onderhandeling.service import Negotiations
 from onderhandeling.web import authentication, body_limit, problems, security, server_errors
 from onderhandeling.web.api import router as api_router
+from onderhandeling.web.problem_docs import declare_problems
 from onderhandeling.web.view_cache import ViewCache
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -120,11 +121,13 @@ def create_app(negotiations: Negotiations | None = None) -> FastAPI:
 def _include_pages(app: FastAPI) -> None:
     try:
         from onderhandeling.web.pages import router as pages_router
+        from onderhandeling.web.pages.templating import error_page
     except ModuleNotFoundError as error:
         if error.name != "onderhandeling.web.pages":
             raise
         return
     app.include_router(pages_router)
+    app.state.error_page = error_page  # problems.error_page renders with it
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
@@ -142,6 +145,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             "description": "An API token from `onderhandeling token create NAME`.",
         }
         schema["security"] = [{"bearer": []}]
+        declare_problems(schema)
         app.openapi_schema = schema
     return app.openapi_schema
 

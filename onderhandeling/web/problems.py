@@ -8,6 +8,7 @@ instead of JSON.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -103,20 +104,21 @@ def wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def error_page(request: Request, status: int, detail: str = "") -> Response:
-    """The Dutch error page; a bare one when the page templates are not available."""
-    title = _DUTCH_TITLES.get(status, "Er ging iets mis")
-    try:
-        from onderhandeling.web.pages import templating
+ErrorPage = Callable[[Request, int, str, str], Response]
+"""Renders the Dutch error page (request, status, title, detail); the pages package puts one
+on `app.state.error_page` (see app.py), so this module needs no templates."""
 
-        return templating.render(
-            request,
-            "error.html",
-            {"status_code": status, "title": title, "detail": detail},
-            status_code=status,
-        )
-    except Exception:  # the error page must never fail itself
-        log.debug("error page template unavailable", exc_info=True)
+
+def error_page(request: Request, status: int, detail: str = "") -> Response:
+    """The Dutch error page; a bare one when the pages have put no renderer on the app."""
+    title = _DUTCH_TITLES.get(status, "Er ging iets mis")
+    app = request.scope.get("app")
+    render: ErrorPage | None = getattr(getattr(app, "state", None), "error_page", None)
+    if render is not None:
+        try:
+            return render(request, status, title, detail)
+        except Exception:  # the error page must never fail itself
+            log.debug("error page template unavailable", exc_info=True)
     return HTMLResponse(
         f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{title}</title>'
         f"</head><body><h1>{title}</h1><p>Foutcode {status}</p>"

@@ -5,10 +5,21 @@ tells clients what to send."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from onderhandeling.domain import values
+from onderhandeling.domain.values import (
+    AmendmentOutcome,
+    CauseType,
+    Confidentiality,
+    MeetingKind,
+    RevisionKind,
+    Role,
+    Stance,
+)
 
 
 def _plain_text(value: str) -> str:
@@ -22,14 +33,52 @@ def _plain_text(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_plain_text), Field(max_length=20_000)]
-Short = Annotated[str, AfterValidator(_plain_text), Field(max_length=300)]
-Code = Annotated[str, AfterValidator(_plain_text), Field(min_length=1, max_length=32)]
-Confidentiality = Literal["shared", "internal"]
-Stance = Literal["supports", "conditional", "neutral", "objects", "blocks", "unknown"]
-MeetingKind = Literal[
-    "ambtelijk", "bestuurlijk", "bilateraal", "begeleidingscommissie", "schriftelijk"
+# The characters str.isspace() calls white space: the domain refuses a text of only these.
+WHITE_SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NON_BLANK = rf"^[^\x00]*[^\x00{WHITE_SPACE}][^\x00]*$"
+EMPTY_OR_NON_BLANK = rf"^$|{NON_BLANK}"
+NO_NUL = r"^[^\x00]*$"
+# Dates in the years MIN_YEAR..MAX_YEAR (plausibility.py), written out for the schema.
+YEARS = r"^(19[0-9]{2}|20[0-9]{2}|2100)-"
+
+
+def declared(pattern: str) -> Any:
+    """A pattern the schema shows and the domain checks: the domain's refusal names the field
+    as the pages know it (code, not body.code)."""
+    return Field(json_schema_extra={"pattern": pattern})
+
+
+Wording = Annotated[
+    str, Field(max_length=values.MAX_WORDING), declared(NON_BLANK), AfterValidator(_plain_text)
 ]
+Text = Annotated[
+    str, Field(max_length=values.MAX_TEXT), declared(NON_BLANK), AfterValidator(_plain_text)
+]
+Short = Annotated[
+    str, Field(max_length=values.MAX_SHORT), declared(NON_BLANK), AfterValidator(_plain_text)
+]
+Reference = Annotated[
+    str,
+    Field(max_length=values.MAX_REFERENCE),
+    declared(EMPTY_OR_NON_BLANK),
+    AfterValidator(_plain_text),
+]
+OptionalText = Annotated[
+    str,
+    Field(max_length=values.MAX_TEXT),
+    declared(EMPTY_OR_NON_BLANK),
+    AfterValidator(_plain_text),
+]
+Code = Annotated[
+    str,
+    Field(min_length=1, max_length=values.MAX_CODE),
+    declared(values.CODE_PATTERN),
+    AfterValidator(_plain_text),
+]
+Replacement = Annotated[
+    str, Field(max_length=values.MAX_WORDING), declared(NO_NUL), AfterValidator(_plain_text)
+]
+Day = Annotated[date, declared(YEARS)]
 
 
 class Body(BaseModel):
@@ -37,7 +86,7 @@ class Body(BaseModel):
 
 
 class Write(Body):
-    effective_date: date | None = Field(
+    effective_date: Day | None = Field(
         default=None, description="When it took effect; default: today."
     )
 
@@ -58,13 +107,13 @@ class PriorityIn(Body):
 
 class ParticipantIn(Body):
     party: Code = Field(description="Party code, e.g. MBORAAD.")
-    role: Literal["signatory", "adviser"] = "signatory"
+    role: Role = Role.SIGNATORY
 
 
 class AgreementIn(Write):
     title: Short
-    term_start: date
-    term_end: date
+    term_start: Day
+    term_end: Day
     priorities: list[PriorityIn] = Field(default_factory=list, max_length=50)
     parties: list[ParticipantIn] = Field(default_factory=list, max_length=100)
 
@@ -73,7 +122,7 @@ class GoalIn(Write):
     code: Code
     priority: Code
     title: Short
-    wording: Text
+    wording: Wording
 
 
 class PositionIn(Body):
@@ -81,28 +130,30 @@ class PositionIn(Body):
     party: Code
     stance: Stance
     summary: Text
-    conditions: Text = ""
-    confidentiality: Confidentiality = "shared"
+    conditions: OptionalText = ""
+    confidentiality: Confidentiality = Confidentiality.SHARED
     wording_version: int | None = Field(default=None, ge=1, le=1_000_000)
 
 
 class MeetingIn(Body):
     title: Short
     kind: MeetingKind
-    held_on: date
+    held_on: Day
     parties_present: list[Code] = Field(min_length=1, max_length=100)
-    summary: Text = ""
-    confidentiality: Confidentiality = "shared"
+    summary: OptionalText = ""
+    confidentiality: Confidentiality = Confidentiality.SHARED
     positions: list[PositionIn] = Field(default_factory=list, max_length=500)
 
 
 class DecisionIn(Write):
     decided_by: Short
-    reference: Short = ""
+    reference: Reference = ""
     title: Short
     text: Text
-    goals: list[Code] = Field(default_factory=list, max_length=200, description="Goal codes.")
-    confidentiality: Confidentiality = "shared"
+    goals: list[Code] = Field(
+        default_factory=list, max_length=values.MAX_LIST_ITEMS, description="Goal codes."
+    )
+    confidentiality: Confidentiality = Confidentiality.SHARED
 
 
 class BaselineIn(Write):
@@ -120,31 +171,35 @@ class SignatureIn(Write):
 
 
 class RevisionIn(Write):
-    text: Text
+    text: Wording
     based_on: int = Field(ge=0, le=1_000_000, description="The version this text was edited from.")
     reason: Text
-    kind: Literal["substantive", "editorial"] = "substantive"
-    cause_type: Literal["amendment", "meeting", "decision", "none"] = "none"
+    kind: RevisionKind = RevisionKind.SUBSTANTIVE
+    cause_type: CauseType = CauseType.NONE
     cause_id: UUID | None = None
 
 
 class AmendmentIn(Write):
     party: Code
     reason: Text
-    text: Text | None = Field(default=None, description="A whole proposed wording, or …")
-    quote: Text | None = Field(default=None, description="… a quoted passage of the wording")
-    replacement: Text | None = Field(default=None, description="… and its replacement.")
+    text: Wording | None = Field(default=None, description="A whole proposed wording, or …")
+    quote: Wording | None = Field(default=None, description="… a quoted passage of the wording")
+    replacement: Replacement | None = Field(
+        default=None, description="… and its replacement ('' deletes the passage)."
+    )
 
 
 class AmendmentDecisionIn(Write):
-    outcome: Literal["adopted", "partly_adopted", "rejected", "withdrawn"]
-    reason: Text = ""
-    adopted_text: Text | None = None
-    kind: Literal["substantive", "editorial"] = "substantive"
+    outcome: AmendmentOutcome
+    reason: OptionalText = Field(default="", description="Required when rejected.")
+    adopted_text: Wording | None = Field(
+        default=None, description="The text actually adopted (required when partly adopted)."
+    )
+    kind: RevisionKind = RevisionKind.SUBSTANTIVE
 
 
 class PassageIn(Write):
-    quote: Text
+    quote: Wording
     occurrence: int | None = Field(
         default=None,
         ge=1,
@@ -152,7 +207,7 @@ class PassageIn(Write):
         description="Which occurrence of the quote is meant (1 = the first); needed when the "
         "quote occurs more than once in the wording.",
     )
-    note: Text = ""
+    note: OptionalText = ""
     aan_zet: list[Code] = Field(default_factory=list, max_length=100, description="Party codes.")
 
 

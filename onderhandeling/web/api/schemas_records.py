@@ -8,46 +8,39 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
-from onderhandeling.web.api.schemas import (
-    Body,
-    Code,
-    Confidentiality,
-    MeetingKind,
-    Short,
-    Stance,
-    Text,
-)
+from onderhandeling.domain.values import Confidentiality, MeetingKind, Stance
+from onderhandeling.web.api.schemas import Body, Code, Day, OptionalText, Reference, Short, Text
 
-Reason = Field(min_length=1, max_length=5_000, description="Why the record is corrected.")
+Reason = Field(description="Why the record is corrected.")
 
 
 class MeetingCorrectionIn(Body):
     title: Short | None = None
     kind: MeetingKind | None = None
-    held_on: date | None = None
+    held_on: Day | None = None
     parties_present: list[Code] | None = Field(default=None, min_length=1, max_length=100)
-    summary: Text | None = None
+    summary: OptionalText | None = None
     confidentiality: Confidentiality | None = None
     reason: Text = Reason
 
 
 class WithdrawalIn(Body):
-    reason: Text = Field(min_length=1, max_length=5_000, description="Why it is withdrawn.")
+    reason: Text = Field(description="Why it is withdrawn.")
 
 
 class PositionCorrectionIn(Body):
     stance: Stance | None = None
     summary: Text | None = None
-    conditions: Text | None = None
+    conditions: OptionalText | None = None
     confidentiality: Confidentiality | None = None
     reason: Text = Reason
 
 
 class DecisionCorrectionIn(Body):
-    reference: Short | None = None
+    reference: Reference | None = None
     title: Short | None = None
     text: Text | None = None
-    decided_on: date | None = None
+    decided_on: Day | None = None
     reason: Text = Reason
 
 

@@ -215,3 +215,9 @@ def render(
             request, name, full, status_code=status_code, headers=headers, block_name=block
         )
     return templates.TemplateResponse(request, name, full, status_code=status_code, headers=headers)
+
+
+def error_page(request: Request, status: int, title: str, detail: str) -> Response:
+    """The Dutch error page, for problems.error_page (registered on the app by app.py)."""
+    context = {"status_code": status, "title": title, "detail": detail}
+    return render(request, "error.html", context, status_code=status)
