@@ -93,10 +93,6 @@ class Meeting(Aggregate):
         # position id → the position as recorded; corrected and retracted ones stay
         self.positions: dict[str, dict[str, Any]] = {}
 
-    @property
-    def is_internal(self) -> bool:
-        return self.confidentiality == Confidentiality.INTERNAL
-
     def require_open(self) -> None:
         if self.withdrawn:
             raise Withdrawn(f"the meeting '{self.title}' was withdrawn; it takes no more changes")

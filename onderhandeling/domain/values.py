@@ -54,6 +54,11 @@ class Confidentiality(StrEnum):
     SHARED = "shared"
     INTERNAL = "internal"
 
+    @classmethod
+    def of(cls, internal: bool) -> Confidentiality:
+        """Internal when marked so (a form's checkbox, the demo's flag), else shared."""
+        return cls.INTERNAL if internal else cls.SHARED
+
 
 class RevisionKind(StrEnum):
     SUBSTANTIVE = "substantive"

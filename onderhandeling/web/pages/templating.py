@@ -24,6 +24,8 @@ from onderhandeling.dutch.labels import (
     STANCE_LABELS,
     STATUS_LABELS,
 )
+from onderhandeling.web import security
+from onderhandeling.web.pages.current_agreement import agreement_id_of
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 
@@ -148,15 +150,11 @@ def is_htmx(request: Request) -> bool:
 def common_context(request: Request, user: Any | None, fragment: bool = False) -> dict[str, Any]:
     """What base.html needs on every page: user, CSRF token, menu, links, messages (kept
     for the next full page when only a fragment is rendered)."""
-    from onderhandeling.web import security
-
     token = security.csrf_token(request) if user is not None else ""
     path = request.url.path
     nav: list[dict[str, Any]] = []
     if user is not None:
         items = [("Overzicht", request.url_for("page_dashboard"))]
-        from onderhandeling.web.pages.support import agreement_id_of
-
         current = agreement_id_of(request.app.state.negotiations, request)
         if current is not None:
             items.append(("Akkoord", request.url_for("page_agreement", agreement_id=current)))
