@@ -15,6 +15,7 @@ from jinja2 import pass_context
 from jinja2_fragments.fastapi import Jinja2Blocks
 from starlette.datastructures import URL
 
+from onderhandeling.domain.values import Confidentiality
 from onderhandeling.dutch.dates import format_date, format_datetime
 from onderhandeling.dutch.labels import (
     CAUSE_LABELS,
@@ -97,6 +98,8 @@ templates.env.globals["STANCE_LABELS"] = STANCE_LABELS
 templates.env.globals["STANCE_SYMBOLS"] = STANCE_SYMBOLS
 templates.env.globals["MEETING_KIND_LABELS"] = MEETING_KIND_LABELS
 templates.env.globals["OUTCOME_LABELS"] = OUTCOME_LABELS
+# Templates compare a row's confidentiality to the enum, never to a spelt-out value.
+templates.env.globals["INTERNAL"] = Confidentiality.INTERNAL
 
 
 # Path parameter values that appear in a URL exactly as written (ids, codes).
