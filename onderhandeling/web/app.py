@@ -119,12 +119,12 @@ def create_app(negotiations: Negotiations | None = None) -> FastAPI:
 
 def _include_pages(app: FastAPI) -> None:
     try:
-        from onderhandeling.web.pages import router as pages_router
+        from onderhandeling.web.pages import install as install_pages
     except ModuleNotFoundError as error:
         if error.name != "onderhandeling.web.pages":
             raise
         return
-    app.include_router(pages_router)
+    install_pages(app)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

@@ -6,7 +6,7 @@ The routes live in one module per part of the site.
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, FastAPI
 
 from onderhandeling.web.pages import (
     agreement,
@@ -19,6 +19,7 @@ from onderhandeling.web.pages import (
     meeting_edit,
     meetings,
 )
+from onderhandeling.web.pages.paths import PageNotFound, handle_page_not_found
 
 router = APIRouter(include_in_schema=False)
 router.include_router(auth.router)
@@ -32,4 +33,11 @@ router.include_router(decision.router)
 router.include_router(agreement.router)
 router.include_router(agreement_edit.router)
 
-__all__ = ["router"]
+
+def install(app: FastAPI) -> None:
+    """The pages' routes, and their 404 page for a path id that cannot be one."""
+    app.include_router(router)
+    app.add_exception_handler(PageNotFound, handle_page_not_found)
+
+
+__all__ = ["install", "router"]

@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
-from onderhandeling.domain.errors import DomainError, NotFound
+from onderhandeling.domain.errors import DomainError
 from onderhandeling.domain.values import Confidentiality
 from onderhandeling.web.pages.refusals import Overrides, dutch_message
 from onderhandeling.web.pages.support import FIELD_NAMES, parse_form_date, parse_uuid
@@ -39,8 +39,8 @@ class Form:
     data: FormData
     errors: dict[str, str] = field(default_factory=dict)
 
-    def text(self, name: str) -> str:
-        return str(self.data.get(name, ""))
+    def text(self, name: str, default: str = "") -> str:
+        return str(self.data.get(name, default))
 
     def texts(self, name: str) -> list[str]:
         return [str(value) for value in self.data.getlist(name)]
@@ -114,18 +114,19 @@ def answer(
     field_of: Callable[[DomainError], str],
     status: Callable[[DomainError], int] = always_422,
     overrides: Overrides | None = None,
-    missing: Callable[[], Response] | None = None,
+    special: Mapping[type[DomainError], Callable[[Any], Response]] | None = None,
 ) -> Response:
     """Run the command unless reading the form noted a problem, and answer: `refuse(errors,
     status)` shows the page again with the fields marked, `done(result)` after a save.
-    `missing`: how to answer when what the route acts on turns out not to exist (else it
-    is a refusal like any other)."""
+    `special`: refusals answered otherwise (a missing record as the 404 page, a stale
+    version with its diff), by class."""
     if form.errors:
         return refuse(form.errors, 422)
     try:
         result = command()
     except DomainError as error:
-        if missing is not None and isinstance(error, NotFound):
-            return missing()
+        for kind, answer_it in (special or {}).items():
+            if isinstance(error, kind):
+                return answer_it(error)
         return refuse({field_of(error): dutch_message(error, overrides=overrides)}, status(error))
     return done(result)

@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from onderhandeling.domain import errors
 from onderhandeling.domain.plausibility import MAX_YEAR, MIN_YEAR
 from onderhandeling.dutch.dates import parse_date
-from onderhandeling.service import Negotiations
+from onderhandeling.web.deps import negotiations as negotiations
 from onderhandeling.web.pages.current_agreement import agreement_id_of as agreement_id_of
 from onderhandeling.web.pages.current_agreement import remember_agreement as remember_agreement
 from onderhandeling.web.pages.refusals import dutch_message as dutch_message
@@ -54,11 +54,6 @@ def error_field(error: errors.DomainError, default: str, prefix: str = "") -> st
     if isinstance(field, str) and field in FIELD_NAMES:
         return prefix + FIELD_NAMES[field]
     return prefix + default
-
-
-def negotiations(request: Request) -> Negotiations:
-    service: Negotiations = request.app.state.negotiations
-    return service
 
 
 def see_other(url: Any) -> Response:
