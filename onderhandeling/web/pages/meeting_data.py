@@ -134,7 +134,7 @@ def meeting_page(service: Negotiations, /, meeting_id: UUID, reader: Reader) -> 
             and position["retracted"]
             and position["closed_at"] == meeting["withdrawn_at"]
         )
-        position["internal"] = position["confidentiality"] == "internal"
+        position["internal"] = position["confidentiality"] == Confidentiality.INTERNAL
     correctable = [] if meeting["withdrawn"] else [p for p in positions if p["standing"]]
     for position in correctable:
         position["form"] = position_form(position)
