@@ -67,6 +67,7 @@ FIXED = {
     "adviser-cannot-sign": "Een adviseur ondertekent het akkoord niet; kies een andere partij.",
     "already-planned": "De mijlpaal staat al op deze datum. Vul een andere datum in.",
     "import-refused": "Deze export kan niet worden ingelezen.",
+    "demo-refused": "De demo-onderhandeling kon niet worden geladen.",
 }
 
 
