@@ -170,7 +170,13 @@ def meeting_submit(request: Request, user: Writer, form: Posted, service: Servic
             )
         typed["rows"] = [*rows, new]
         return _show_form(request, user, agreement_id, typed, {})
+    # Every part missing is marked at once (the domain would refuse one at a time).
+    form.required("titel", "titel", "Vul een titel in, bijvoorbeeld ‘Bilateraal overleg JOB’.")
     on = form.date("datum", "datum")
+    if typed["soort"] not in set(MeetingKind):
+        form.errors["soort"] = "Kies de soort overleg."
+    if not typed["partijen"]:
+        form.errors["partijen"] = "Kies minstens één aanwezige partij."
     positions = _positions(form, rows)
     if form.errors:
         return _show_form(request, user, agreement_id, typed, form.errors, status_code=422)
