@@ -3,6 +3,8 @@ pages at the field they are about, with what was typed kept."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
@@ -11,19 +13,28 @@ import pytest
 from bs4 import BeautifulSoup
 from starlette.testclient import TestClient
 
+import onderhandeling.demo
+import onderhandeling.domain
+import onderhandeling.service
 from onderhandeling.domain.errors import (
     AlreadyDecided,
     AmbiguousQuote,
+    DomainError,
     DuplicatePosition,
+    EmptyValue,
     NotAParticipant,
+    NothingChanged,
     NotPresent,
     RuleViolation,
+    SameWording,
+    StillHasPositions,
+    TooLong,
     Withdrawn,
 )
 from onderhandeling.domain.plausibility import DateWindow, ImplausibleDate
 from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
-from onderhandeling.web.pages.refusals import dutch_message
+from onderhandeling.web.pages.refusals import dutch_message, has_dutch_sentence
 from tests.browser.world import WORDING_2, World, build_world
 from tests.test_pages import form_token, sign_in, soup
 
@@ -73,7 +84,7 @@ def test_a_party_not_present_is_named() -> None:
         "MBORAAD (MBO Raad) was niet aanwezig bij dit overleg. "
         "Voeg de partij toe aan de aanwezige partijen."
     )
-    at_parties = NotPresent("parties_present", "x", party="JOB (Jongeren)")
+    at_parties = StillHasPositions("parties_present", "x", party="JOB (Jongeren)")
     assert dutch_message(at_parties).startswith("JOB (Jongeren) heeft nog standpunten")
 
 
@@ -97,15 +108,52 @@ def test_state_refusals_and_what_a_route_says_instead() -> None:
     assert said == "Al ingetrokken."
 
 
-def test_a_correction_that_changes_nothing_is_told_by_its_field() -> None:
-    """The rule violation about the reason field is the correction that changes nothing;
-    any other rule violation keeps the general sentence."""
-    assert dutch_message(RuleViolation("whatever", field="reason")).startswith(
-        "De correctie verandert niets"
-    )
+def test_a_correction_that_changes_nothing_is_told_by_its_code() -> None:
+    """The correction that changes nothing has a sentence of its own; any other rule
+    violation keeps the general sentence."""
+    assert dutch_message(NothingChanged("whatever")).startswith("De correctie verandert niets")
     assert dutch_message(RuleViolation("an adviser does not sign")) == (
         "Dit kan niet volgens de regels van de onderhandeling."
     )
+
+
+def _subclasses(cls: type[DomainError]) -> list[type[DomainError]]:
+    return [cls, *(found for sub in cls.__subclasses__() for found in _subclasses(sub))]
+
+
+def test_every_domain_error_class_has_a_code_and_a_dutch_sentence() -> None:
+    """A domain error class without a code of its own, or whose code has no Dutch sentence
+    in refusals.py, fails here."""
+    for package in (onderhandeling.domain, onderhandeling.service, onderhandeling.demo):
+        for module in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+            importlib.import_module(module.name)
+    # The application's classes, not those a test makes up for itself.
+    classes = [c for c in _subclasses(DomainError) if c.__module__.startswith("onderhandeling.")]
+    assert len(classes) > 20
+    without_code = [cls.__name__ for cls in classes if "code" not in vars(cls)]
+    assert without_code == []
+    untranslated = [cls.__name__ for cls in classes if not has_dutch_sentence(cls.code)]
+    assert untranslated == []
+    assert len({cls.code for cls in classes}) == len(classes)
+
+
+def test_a_refusal_is_said_by_its_code_whatever_its_english_message() -> None:
+    """Rewording a domain error's English message leaves its Dutch sentence as it was."""
+    assert dutch_message(EmptyValue("title", "anything at all")) == "Vul dit veld in."
+    assert dutch_message(TooLong("text", "zzz", limit=5)) == "Deze tekst is te lang."
+    assert dutch_message(SameWording("the same")) == (
+        "De nieuwe tekst is gelijk aan de huidige tekst."
+    )
+
+
+def test_an_implausible_date_carries_the_date_typed() -> None:
+    """The refusal names the date itself, so the sentence needs nothing from the form."""
+    try:
+        WINDOW.happened("held_on", TODAY + timedelta(days=1))
+    except ImplausibleDate as error:
+        assert dutch_message(error).startswith("Deze datum ligt in de toekomst.")
+    else:
+        raise AssertionError("accepted")
 
 
 # --- on the pages -----------------------------------------------------------------------------

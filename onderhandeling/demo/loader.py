@@ -10,7 +10,9 @@ from importlib import resources
 from typing import Any
 from uuid import UUID
 
+from onderhandeling.demo.practice import load_practice
 from onderhandeling.domain.errors import DomainError
+from onderhandeling.domain.values import Confidentiality
 from onderhandeling.service import Negotiations, PositionInput
 
 DEMO_FILE = "werkagenda_mbo_2022.toml"
@@ -23,6 +25,11 @@ class DemoRefused(DomainError):
 def demo_data() -> dict[str, Any]:
     text = resources.files("onderhandeling.demo").joinpath(DEMO_FILE).read_text("utf-8")
     return tomllib.loads(text)
+
+
+def _confidentiality(spec: dict[str, Any]) -> Confidentiality:
+    """The demo data marks internal content with `internal = true`."""
+    return Confidentiality.of(bool(spec.get(Confidentiality.INTERNAL.value)))
 
 
 class DemoLoader:
@@ -92,7 +99,7 @@ class DemoLoader:
                 point["raised_on"],
                 loader,
                 goal_id=self.goals[point["goal"]] if point.get("goal") else None,
-                confidentiality="internal" if point.get("internal") else "shared",
+                confidentiality=_confidentiality(point),
             )
         for number, step in enumerate(self.data.get("steps", []), start=1):
             if progress:
@@ -149,7 +156,7 @@ class DemoLoader:
                 stance=p["stance"],
                 summary=p["summary"],
                 conditions=p.get("conditions", ""),
-                confidentiality="internal" if p.get("internal") else "shared",
+                confidentiality=_confidentiality(p),
             )
             for p in step.get("positions", [])
         ]
@@ -160,7 +167,7 @@ class DemoLoader:
             on,
             [self.parties[code] for code in step["parties"]],
             step.get("summary", ""),
-            "internal" if step.get("internal") else "shared",
+            _confidentiality(step),
             rows,
             by,
         )
@@ -175,7 +182,7 @@ class DemoLoader:
                 stance=step["stance"],
                 summary=step["summary"],
                 conditions=step.get("conditions", ""),
-                confidentiality="internal" if step.get("internal") else "shared",
+                confidentiality=_confidentiality(step),
             ),
             on,
             by,
@@ -271,7 +278,7 @@ class DemoLoader:
             by,
             goal_ids=[self.goals[code] for code in step.get("goals", [])],
             chooses=(self.points[choose["discussion_point"]], choose["option"]) if choose else None,
-            confidentiality="internal" if step.get("internal") else "shared",
+            confidentiality=_confidentiality(step),
         )
 
     def _do_status(self, step: dict[str, Any], on: date, by: UUID) -> None:
@@ -296,8 +303,6 @@ class DemoLoader:
 def load_demo(app: Negotiations, progress: Callable[[str], None] | None = None) -> UUID:
     """The demo negotiation, then an unsigned practice agreement beside it (demo_practice.py);
     returns the demo negotiation's id."""
-    from onderhandeling.demo.practice import load_practice
-
     loader = DemoLoader(app, demo_data())
     agreement = loader.load(progress)
     load_practice(app, loader)

@@ -11,19 +11,28 @@ Loaded through the public commands, like the demo itself; its title says what it
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 from uuid import UUID
 
+from onderhandeling.domain.values import Confidentiality
 from onderhandeling.service import Negotiations, PositionInput
 
-if TYPE_CHECKING:
-    from onderhandeling.demo.loader import DemoLoader
+
+class LoadedDemo(Protocol):
+    """What the practice agreement takes from the loaded demo (demo/loader.py's DemoLoader):
+    its data and the ids it gave persons, parties and goals."""
+
+    data: dict[str, Any]
+    persons: dict[str, UUID]
+    parties: dict[str, UUID]
+    goals: dict[str, UUID]
+
 
 PRACTICE_TITLE = "Oefenakkoord (niet ondertekend): hier kunt u de bewerkformulieren proberen"
 STARTED = date(2023, 3, 1)  # after the Werkagenda's signing
 
 
-def load_practice(app: Negotiations, demo: DemoLoader) -> UUID:
+def load_practice(app: Negotiations, demo: LoadedDemo) -> UUID:
     by = demo.persons["demo"]
     spec = demo.data["agreement"]
     agreement = app.start_agreement(
@@ -74,7 +83,7 @@ def load_practice(app: Negotiations, demo: DemoLoader) -> UUID:
 
 
 def _practice_meeting(
-    app: Negotiations, demo: DemoLoader, agreement: UUID, goals: list[UUID], by: UUID
+    app: Negotiations, demo: LoadedDemo, agreement: UUID, goals: list[UUID], by: UUID
 ) -> None:
     """A logged meeting with a position on each goal, to try correcting a position, a
     meeting's facts and withdrawing it."""
@@ -88,7 +97,7 @@ def _practice_meeting(
         date(2023, 3, 15),
         present,
         "Oefening: een overleg om te corrigeren of in te trekken.",
-        "shared",
+        Confidentiality.SHARED,
         [
             PositionInput(
                 goal,

@@ -13,11 +13,12 @@ from eventsourcing.domain import Aggregate, event
 
 from onderhandeling.domain import values
 from onderhandeling.domain.errors import (
+    AdviserCannotSign,
     AgreementSigned,
     AlreadyExists,
+    AlreadyPlanned,
     NotAParticipant,
     NotFound,
-    RuleViolation,
 )
 from onderhandeling.domain.plausibility import DateWindow
 from onderhandeling.domain.values import Role
@@ -191,7 +192,7 @@ class Agreement(Aggregate):
         if milestone is None:
             raise NotFound(f"milestone {key!r} does not exist", key=key)
         if self._plannable("to", to) == milestone.planned_on:
-            raise RuleViolation(f"milestone {key!r} is already planned on {to}")
+            raise AlreadyPlanned(f"milestone {key!r} is already planned on {to}", to=to.isoformat())
         self._milestone_moved(
             key=key,
             to=to,
@@ -253,7 +254,9 @@ class Agreement(Aggregate):
             self.window(today).happened("effective_date", effective_date)
         self.require_participant(party_id)
         if self.participants[party_id] != Role.SIGNATORY:
-            raise RuleViolation("an adviser does not sign the agreement", party_id=str(party_id))
+            raise AdviserCannotSign(
+                "an adviser does not sign the agreement", party_id=str(party_id)
+            )
         if party_id in self.signatures:
             raise AlreadyExists("this party has already signed", party_id=str(party_id))
         self._signature_recorded(

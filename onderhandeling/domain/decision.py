@@ -8,7 +8,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from onderhandeling.domain import values
-from onderhandeling.domain.errors import RuleViolation
+from onderhandeling.domain.errors import NothingChanged
 from onderhandeling.domain.plausibility import DateWindow
 from onderhandeling.domain.values import Confidentiality
 
@@ -97,7 +97,7 @@ class Decision(Aggregate):
             self.text,
             self.decided_on,
         ):
-            raise RuleViolation("the correction changes nothing", field="reason")
+            raise NothingChanged()
         self._corrected(
             reference=new_reference,
             title=new_title,

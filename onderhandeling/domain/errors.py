@@ -1,4 +1,9 @@
-"""Domain errors: each refusal names what was wrong, so callers can explain it to a user."""
+"""Domain errors: each refusal names what was wrong, so callers can explain it to a user.
+
+Every class has a stable `code` (the API's problem type, the key of the pages' Dutch
+sentence in web/pages/refusals.py) and carries in `details` the facts a sentence needs (the
+field, the party, the limit); the English message is for API callers and logs only.
+"""
 
 from __future__ import annotations
 
@@ -25,9 +30,45 @@ class InvalidInput(DomainError):
 
     code = "invalid-input"
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message, field=field)
+    def __init__(self, field: str, message: str, **details: object) -> None:
+        super().__init__(message, field=field, **details)
         self.field = field
+
+
+class EmptyValue(InvalidInput):
+    """A text that must be filled in is empty."""
+
+    code = "empty"
+
+
+class TooLong(InvalidInput):
+    """A text is longer than its limit (details: limit)."""
+
+    code = "too-long"
+
+
+class NotAChoice(InvalidInput):
+    """A value is not one of the allowed values (details: options)."""
+
+    code = "not-a-choice"
+
+
+class NotADate(InvalidInput):
+    """A value that must be a date is not one."""
+
+    code = "not-a-date"
+
+
+class NoPartyPresent(InvalidInput):
+    """A meeting without any party present."""
+
+    code = "no-party-present"
+
+
+class NoSuchOccurrence(InvalidInput):
+    """A quoted passage does not occur as often as the occurrence asked for."""
+
+    code = "no-such-occurrence"
 
 
 class StaleVersion(DomainError):
@@ -86,9 +127,36 @@ class QuoteNotFound(DomainError):
 
 
 class RuleViolation(DomainError):
-    """Any other rule of the negotiation (e.g. an adviser cannot sign)."""
+    """Any other rule of the negotiation."""
 
     code = "rule-violation"
+
+
+class SameWording(RuleViolation):
+    """A revision whose text equals the current wording."""
+
+    code = "same-wording"
+
+
+class NothingChanged(RuleViolation):
+    """A correction that changes none of the facts it corrects."""
+
+    code = "nothing-changed"
+
+    def __init__(self, message: str = "the correction changes nothing") -> None:
+        super().__init__(message, field="reason")
+
+
+class AdviserCannotSign(RuleViolation):
+    """An adviser (such as the inspectorate) does not sign the agreement."""
+
+    code = "adviser-cannot-sign"
+
+
+class AlreadyPlanned(RuleViolation):
+    """A milestone moved to the date it is already planned on (details: to)."""
+
+    code = "already-planned"
 
 
 class NotPresent(InvalidInput):
@@ -96,19 +164,17 @@ class NotPresent(InvalidInput):
 
     code = "not-present"
 
-    def __init__(self, field: str, message: str, **details: object) -> None:
-        super().__init__(field, message)
-        self.details.update(details)
+
+class StillHasPositions(NotPresent):
+    """A party taken off the parties present while it still has positions in the meeting."""
+
+    code = "still-has-positions"
 
 
 class DuplicatePosition(InvalidInput):
     """A second standing position of one party on one goal in one meeting."""
 
     code = "duplicate-position"
-
-    def __init__(self, field: str, message: str, **details: object) -> None:
-        super().__init__(field, message)
-        self.details.update(details)
 
 
 class AmbiguousQuote(InvalidInput):
@@ -117,8 +183,7 @@ class AmbiguousQuote(InvalidInput):
     code = "ambiguous-quote"
 
     def __init__(self, field: str, message: str, occurrences: int) -> None:
-        super().__init__(field, message)
-        self.details["occurrences"] = occurrences
+        super().__init__(field, message, occurrences=occurrences)
         self.occurrences = occurrences
 
 

@@ -24,9 +24,11 @@ from onderhandeling.domain import wording_rules as rules
 from onderhandeling.domain.errors import (
     AgreementSigned,
     AlreadyDecided,
+    EmptyValue,
     NotAParticipant,
     NotFound,
     RuleViolation,
+    SameWording,
     StaleVersion,
 )
 from onderhandeling.domain.values import (
@@ -153,7 +155,7 @@ class Goal(Aggregate):
     ) -> int:
         text = values.text("text", text, values.MAX_WORDING)
         if text == self.wording:
-            raise RuleViolation(f"goal {self.code}: the new wording equals the current wording")
+            raise SameWording(f"goal {self.code}: the new wording equals the current wording")
         cause = values.choice("cause_type", cause_type, CauseType)
         if (cause is CauseType.NONE) != (cause_id is None):
             raise values.InvalidInput("cause_id", "a cause needs an id, and 'none' takes no id")
@@ -293,7 +295,7 @@ class Goal(Aggregate):
             self.require_not_frozen()
             if result is AmendmentOutcome.PARTLY_ADOPTED:
                 if adopted_text is None:
-                    raise values.InvalidInput(
+                    raise EmptyValue(
                         "adopted_text", "a partly adopted amendment needs the text actually adopted"
                     )
                 adopted = adopted_text

@@ -26,10 +26,13 @@ from onderhandeling.domain.errors import (
     AgreementSigned,
     AlreadyDecided,
     DuplicatePosition,
+    NoPartyPresent,
     NotAParticipant,
     NotFound,
+    NothingChanged,
     NotPresent,
     RuleViolation,
+    StillHasPositions,
     Withdrawn,
 )
 from onderhandeling.domain.goal import Goal
@@ -92,10 +95,6 @@ class Meeting(Aggregate):
         self.withdrawn = False
         # position id → the position as recorded; corrected and retracted ones stay
         self.positions: dict[str, dict[str, Any]] = {}
-
-    @property
-    def is_internal(self) -> bool:
-        return self.confidentiality == Confidentiality.INTERNAL
 
     def require_open(self) -> None:
         if self.withdrawn:
@@ -302,7 +301,7 @@ class Meeting(Aggregate):
         present = set(facts["parties_present"])
         for position in self.standing_positions():
             if position["party_id"] not in present:
-                raise NotPresent(
+                raise StillHasPositions(
                     "parties_present",
                     f"{roster.label(position['party_id'])} has positions in this meeting; "
                     "retract them before taking the party off the parties present",
@@ -318,7 +317,7 @@ class Meeting(Aggregate):
             "confidentiality": self.confidentiality,
         }
         if facts == current:
-            raise RuleViolation("the correction changes nothing", field="reason")
+            raise NothingChanged()
         versions: dict[str, int] = {}
         if facts["held_on"] != self.held_on:
             for position in self.standing_positions():
@@ -394,7 +393,7 @@ def _checked_facts(
     """A meeting's own facts, checked: the same rules when logged and when corrected."""
     present = values.ids(parties_present)
     if not present:
-        raise values.InvalidInput("parties_present", "a meeting needs at least one party present")
+        raise NoPartyPresent("parties_present", "a meeting needs at least one party present")
     for party_id in present:
         if party_id not in roster:
             raise NotAParticipant(

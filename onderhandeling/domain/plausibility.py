@@ -23,10 +23,6 @@ class ImplausibleDate(InvalidInput):
 
     code = "implausible-date"
 
-    def __init__(self, field: str, message: str, **details: object) -> None:
-        super().__init__(field, message)
-        self.details.update(details)
-
 
 def in_years(field: str, value: date) -> date:
     """Refuse a date outside MIN_YEAR..MAX_YEAR."""
@@ -34,6 +30,7 @@ def in_years(field: str, value: date) -> date:
         raise ImplausibleDate(
             field,
             f"{field} {value.isoformat()} lies outside the years {MIN_YEAR}-{MAX_YEAR}",
+            value=value.isoformat(),
             earliest=date(MIN_YEAR, 1, 1).isoformat(),
             latest=date(MAX_YEAR, 12, 31).isoformat(),
         )
@@ -73,6 +70,7 @@ class DateWindow:
         return ImplausibleDate(
             field,
             f"{field} {value.isoformat()} {why}",
+            value=value.isoformat(),
             earliest=self.earliest.isoformat(),
             latest=(latest or self.today).isoformat(),
         )

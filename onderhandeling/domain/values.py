@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TypeVar
 from uuid import UUID
 
+from onderhandeling.domain.errors import EmptyValue, NotAChoice, NotADate, TooLong
 from onderhandeling.domain.errors import InvalidInput as InvalidInput
 from onderhandeling.domain.plausibility import in_years
 
@@ -58,6 +59,11 @@ class Confidentiality(StrEnum):
     SHARED = "shared"
     INTERNAL = "internal"
 
+    @classmethod
+    def of(cls, internal: bool) -> Confidentiality:
+        """Internal when marked so (a form's checkbox, the demo's flag), else shared."""
+        return cls.INTERNAL if internal else cls.SHARED
+
 
 class RevisionKind(StrEnum):
     SUBSTANTIVE = "substantive"
@@ -87,7 +93,9 @@ def choice(field: str, value: str, allowed: type[E]) -> E:
         return allowed(value)
     except ValueError:
         options = ", ".join(member.value for member in allowed)
-        raise InvalidInput(field, f"{field} must be one of: {options} (got {value!r})") from None
+        raise NotAChoice(
+            field, f"{field} must be one of: {options} (got {value!r})", options=options
+        ) from None
 
 
 def text(field: str, value: str, limit: int = MAX_TEXT) -> str:
@@ -95,9 +103,11 @@ def text(field: str, value: str, limit: int = MAX_TEXT) -> str:
     if not isinstance(value, str):
         raise InvalidInput(field, f"{field} must be text")
     if not value.strip():
-        raise InvalidInput(field, f"{field} must not be empty")
+        raise EmptyValue(field, f"{field} must not be empty")
     if len(value) > limit:
-        raise InvalidInput(field, f"{field} is {len(value)} characters; the limit is {limit}")
+        raise TooLong(
+            field, f"{field} is {len(value)} characters; the limit is {limit}", limit=limit
+        )
     if "\x00" in value:
         raise InvalidInput(field, f"{field} contains a NUL character")
     return value
@@ -127,7 +137,7 @@ def texts(field: str, values: list[str], limit: int = MAX_TEXT) -> list[str]:
 def a_date(field: str, value: object) -> date:
     """A date (not a datetime) in the years the record accepts (see plausibility.py)."""
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidInput(field, f"{field} must be a date")
+        raise NotADate(field, f"{field} must be a date")
     return in_years(field, value)
 
 

@@ -10,7 +10,14 @@ from typing import Any
 from uuid import UUID
 
 from onderhandeling.domain import values
-from onderhandeling.domain.errors import AmbiguousQuote, NotFound, QuoteNotFound
+from onderhandeling.domain.errors import (
+    AmbiguousQuote,
+    EmptyValue,
+    NoSuchOccurrence,
+    NotFound,
+    QuoteNotFound,
+    TooLong,
+)
 
 
 def occurrence_of(code: str, wording: str, quote: str, occurrence: int | None) -> int:
@@ -28,7 +35,7 @@ def occurrence_of(code: str, wording: str, quote: str, occurrence: int | None) -
             occurrences=count,
         )
     if occurrence is not None and not 1 <= occurrence <= count:
-        raise values.InvalidInput(
+        raise NoSuchOccurrence(
             "occurrence",
             f"goal {code}: the quoted passage occurs {count} time(s); occurrence {occurrence} "
             "does not exist",
@@ -62,9 +69,9 @@ def proposal(
     if quote not in wording:
         raise QuoteNotFound(f"goal {code}: the quoted passage is not in the wording")
     if replacement is None:
-        raise values.InvalidInput("replacement", "a passage amendment needs a replacement")
+        raise EmptyValue("replacement", "a passage amendment needs a replacement")
     if len(replacement) > values.MAX_WORDING:
-        raise values.InvalidInput("replacement", "replacement is too long")
+        raise TooLong("replacement", "replacement is too long", limit=values.MAX_WORDING)
     return replacement
 
 
@@ -77,7 +84,7 @@ def adopted_wording(
     if quote is None:
         return values.text("adopted_text", adopted, values.MAX_WORDING)
     if len(adopted) > values.MAX_WORDING:
-        raise values.InvalidInput("adopted_text", "adopted text is too long")
+        raise TooLong("adopted_text", "adopted text is too long", limit=values.MAX_WORDING)
     if quote not in wording:
         raise QuoteNotFound(
             f"goal {code}: the quoted passage of this amendment is no longer in the wording "

@@ -15,7 +15,7 @@ from datetime import date
 from uuid import UUID
 
 from onderhandeling.domain import Agreement, Decision, DiscussionPoint, Goal, Meeting
-from onderhandeling.domain.errors import DomainError, NotFound, RuleViolation
+from onderhandeling.domain.errors import DomainError, NotFound, NothingChanged, RuleViolation
 from onderhandeling.domain.values import Confidentiality
 from onderhandeling.service.base import NegotiationsBase, new_id, today
 
@@ -435,4 +435,4 @@ def _require_change(old: dict[str, object], row: PositionInput) -> None:
         old["conditions"],
         old["confidentiality"],
     ):
-        raise RuleViolation("the correction changes nothing", field="reason")
+        raise NothingChanged()

@@ -120,14 +120,12 @@ def create_app(negotiations: Negotiations | None = None) -> FastAPI:
 
 def _include_pages(app: FastAPI) -> None:
     try:
-        from onderhandeling.web.pages import router as pages_router
-        from onderhandeling.web.pages.templating import error_page
+        from onderhandeling.web.pages import install as install_pages
     except ModuleNotFoundError as error:
         if error.name != "onderhandeling.web.pages":
             raise
         return
-    app.include_router(pages_router)
-    app.state.error_page = error_page  # problems.error_page renders with it
+    install_pages(app)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import ipaddress
 import math
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
@@ -43,7 +42,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onderhandeling.accounts.store import Account, AccountStore, AttemptLimit
 from onderhandeling.web.cookie_flags import plain_http_to_local_host
-from onderhandeling.web.problems import problem, wants_html
+from onderhandeling.web.problems import problem
 
 ADDRESS_LIMIT = AttemptLimit(attempts=20, window_seconds=15 * 60)
 ACCOUNT_LIMIT = AttemptLimit(attempts=5, window_seconds=5 * 60)
@@ -168,33 +167,10 @@ class KnownBrowserMiddleware:
 # --- the refusal ---------------------------------------------------------------------------
 
 
-def _dutch_wait(seconds: int) -> str:
-    minutes = math.ceil(seconds / 60)
-    return "1 minuut" if minutes == 1 else f"{minutes} minuten"
-
-
 async def _handle_throttled(request: Request, error: Exception) -> Response:
+    """The API's refusal; the sign-in page says it in Dutch itself (pages/auth.py)."""
     assert isinstance(error, SignInThrottled)
-    headers = {"Retry-After": str(error.retry_after)}
-    if not wants_html(request):
-        return problem(429, str(error), headers=headers)
-    from onderhandeling.web import security
-    from onderhandeling.web.pages.templating import render
-
-    # The sign-in route parsed its form on this same request object; this reads it back.
-    form = await request.form()
-    context: dict[str, Any] = {
-        "next": str(form.get("next") or "")[:2000],  # checked again when it is used
-        "name": str(form.get("naam") or "")[:64],
-        "errors": {
-            "wachtwoord": "Te veel aanmeldpogingen. Wacht "
-            f"{_dutch_wait(error.retry_after)} en probeer het dan opnieuw."
-        },
-        "form_token": security.csrf_token(request),
-    }
-    response = render(request, "aanmelden.html", context, status_code=429)
-    response.headers.update(headers)
-    return response
+    return problem(429, str(error), headers={"Retry-After": str(error.retry_after)})
 
 
 def install(app: FastAPI, secret_key: str) -> None:

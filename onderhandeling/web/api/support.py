@@ -6,17 +6,12 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from fastapi import Depends, Request
+from fastapi import Depends
 
 from onderhandeling.domain.errors import InvalidInput, NotFound
 from onderhandeling.service import Negotiations
+from onderhandeling.web.deps import negotiations as service
 from onderhandeling.web.security import reader, writer
-
-
-def service(request: Request) -> Negotiations:
-    negotiations: Negotiations = request.app.state.negotiations
-    return negotiations
-
 
 Service = Depends(service)
 Writer = Depends(writer)

@@ -6,7 +6,7 @@ The routes live in one module per part of the site.
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, FastAPI
 
 from onderhandeling.web.pages import (
     agreement,
@@ -19,6 +19,8 @@ from onderhandeling.web.pages import (
     meeting_edit,
     meetings,
 )
+from onderhandeling.web.pages.paths import PageNotFound, handle_page_not_found
+from onderhandeling.web.pages.templating import error_page
 
 router = APIRouter(include_in_schema=False)
 router.include_router(auth.router)
@@ -32,4 +34,13 @@ router.include_router(decision.router)
 router.include_router(agreement.router)
 router.include_router(agreement_edit.router)
 
-__all__ = ["router"]
+
+def install(app: FastAPI) -> None:
+    """The pages' routes, their 404 page for a path id that cannot be one, and the error
+    page problems.error_page renders with (so problems.py needs no templates)."""
+    app.include_router(router)
+    app.state.error_page = error_page
+    app.add_exception_handler(PageNotFound, handle_page_not_found)
+
+
+__all__ = ["install", "router"]

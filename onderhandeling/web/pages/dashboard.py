@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
 from onderhandeling.domain.errors import NotFound
-from onderhandeling.web import security
+from onderhandeling.web.deps import CurrentUser
 from onderhandeling.web.pages.data import dashboard as dashboard_data
 from onderhandeling.web.pages.support import agreement_id_of, negotiations, not_found
 from onderhandeling.web.pages.templating import render, templates
 
 router = APIRouter()
-
-CurrentUser = Annotated[Any, Depends(security.current_user)]
 
 
 @router.get("/", name="page_dashboard")

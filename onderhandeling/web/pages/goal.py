@@ -2,34 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
 from onderhandeling.domain.errors import DomainError, NotFound, QuoteNotFound, StaleVersion
-from onderhandeling.web import security
+from onderhandeling.domain.values import RevisionKind
+from onderhandeling.web.deps import CSRF, CurrentUser, Service, Writer
+from onderhandeling.web.pages.forms import Posted, answer, at_field
 from onderhandeling.web.pages.goal_data import diff_html, goal_page
-from onderhandeling.web.pages.support import (
-    dutch_message,
-    error_field,
-    negotiations,
-    not_found,
-    parse_form_date,
-    parse_uuid,
-    remember_agreement,
-    see_other,
-)
+from onderhandeling.web.pages.paths import AmendmentId, GoalId, PassageId
+from onderhandeling.web.pages.refusals import dutch_message
+from onderhandeling.web.pages.support import negotiations, not_found, remember_agreement, see_other
 from onderhandeling.web.pages.templating import flash, render, templates
+from onderhandeling.web.security import User
 
 router = APIRouter()
 
-CurrentUser = Annotated[Any, Depends(security.current_user)]
-Writer = Annotated[Any, Depends(security.writer)]
-CSRF = [Depends(security.verify_csrf)]
 FRAGMENTS = {"versie", "verschil"}
 
 
@@ -65,7 +59,7 @@ def _done(request: Request, goal_id: UUID, message: str) -> Response:
 
 def show_goal(
     request: Request,
-    user: Any,
+    user: User,
     goal_id: UUID,
     *,
     errors: dict[str, str] | None = None,
@@ -107,133 +101,104 @@ def show_goal(
     )
 
 
+def _refuse(
+    request: Request, user: User, goal_id: UUID, form: dict[str, str] | None = None
+) -> Callable[[dict[str, str], int], Response]:
+    """The goal page again, the refused form's fields marked and what was typed kept."""
+
+    def refuse(errors: dict[str, str], status_code: int) -> Response:
+        return show_goal(request, user, goal_id, errors=errors, form=form, status_code=status_code)
+
+    return refuse
+
+
 @router.get("/doelstellingen/{goal_id}", name="page_goal")
-def goal(request: Request, goal_id: str, user: CurrentUser) -> Response:
-    parsed = parse_uuid(goal_id)
-    if parsed is None:
-        return not_found(request, user)
-    return show_goal(request, user, parsed)
+def goal(request: Request, user: CurrentUser, goal_id: GoalId) -> Response:
+    return show_goal(request, user, goal_id)
 
 
 @router.post("/doelstellingen/{goal_id}/tekst", name="page_revise_wording", dependencies=CSRF)
 def revise_wording(
-    request: Request,
-    goal_id: str,
-    user: Writer,
-    tekst: Annotated[str, Form()] = "",
-    toelichting: Annotated[str, Form()] = "",
-    soort: Annotated[str, Form()] = "substantive",
-    datum: Annotated[str, Form()] = "",
-    based_on: Annotated[str, Form()] = "",
+    request: Request, user: Writer, goal_id: GoalId, form: Posted, service: Service
 ) -> Response:
-    parsed = parse_uuid(goal_id)
-    if parsed is None:
-        return not_found(request, user)
-    service = negotiations(request)
-    form = {"tekst": tekst, "toelichting": toelichting, "soort": soort, "datum": datum}
-    form["based_on"] = based_on
-    errors: dict[str, str] = {}
-    on = parse_form_date(datum, "datum", errors)
-    version = _int(based_on)
-    if not toelichting.strip():
-        errors["toelichting"] = "Vul de reden van de wijziging in."
-    if not tekst.strip():
-        errors["tekst"] = "Vul de nieuwe tekst in."
-    if errors or on is None or version is None:
-        errors = errors or {"tekst": "Vernieuw de pagina en probeer het opnieuw."}
-        return show_goal(request, user, parsed, errors=errors, form=form, status_code=422)
-    try:
-        new = service.revise_wording(
-            parsed, tekst, version, toelichting, soort, on, UUID(str(user.person_id))
-        )
-    except StaleVersion as stale:
-        conflict = None
+    typed = form.typed({k: k for k in ("tekst", "toelichting", "soort", "datum", "based_on")})
+    typed["soort"] = form.text("soort", RevisionKind.SUBSTANTIVE)
+    on = form.date("datum", "datum")
+    reason = form.required("toelichting", "toelichting", "Vul de reden van de wijziging in.")
+    text = form.required("tekst", "tekst", "Vul de nieuwe tekst in.")
+    version = _int(typed["based_on"])
+    if version is None and not form.errors:
+        form.errors["tekst"] = "Vernieuw de pagina en probeer het opnieuw."
+
+    def conflict(stale: StaleVersion) -> Response:
+        shown = None
         if 1 <= stale.based_on <= stale.current_version:
             # Only a version that exists has a diff with the current one.
-            conflict = {
-                "based_on": stale.based_on,
-                "current": stale.current_version,
-                "diff": diff_html(
-                    service, parsed, stale.based_on, stale.current_version, user.reader
-                ),
-            }
+            diff = diff_html(service, goal_id, stale.based_on, stale.current_version, user.reader)
+            shown = {"based_on": stale.based_on, "current": stale.current_version, "diff": diff}
         # The next save starts from the current version: the user merges, then saves again.
-        form["based_on"] = str(stale.current_version)
+        typed["based_on"] = str(stale.current_version)
+        errors = {"tekst": dutch_message(stale)}
         return show_goal(
-            request,
-            user,
-            parsed,
-            errors={"tekst": dutch_message(stale)},
-            form=form,
-            conflict=conflict,
-            status_code=409,
+            request, user, goal_id, errors=errors, form=typed, conflict=shown, status_code=409
         )
-    except NotFound:
-        return not_found(request, user)
-    except DomainError as error:
-        field = error_field(error, "tekst")
-        errors = {field: dutch_message(error, typed=on)}
-        return show_goal(request, user, parsed, errors=errors, form=form, status_code=422)
-    return _done(request, parsed, f"De tekst is opgeslagen als versie {new}.")
+
+    return answer(
+        form,
+        lambda: service.revise_wording(
+            goal_id, text, version or 0, reason, typed["soort"], on, user.person_id
+        ),
+        refuse=_refuse(request, user, goal_id, typed),
+        field_of=at_field("tekst"),
+        special={StaleVersion: conflict, NotFound: lambda _: not_found(request, user)},
+        done=lambda new: _done(request, goal_id, f"De tekst is opgeslagen als versie {new}."),
+    )
+
+
+def _amendment_field(error: DomainError) -> str:
+    if isinstance(error, QuoteNotFound):
+        return "voorstel-citaat"
+    fields = {"quote": "citaat", "replacement": "tekst", "effective_date": "datum"}
+    return at_field("tekst", "voorstel-", fields)(error)
 
 
 @router.post(
     "/doelstellingen/{goal_id}/voorstellen", name="page_propose_amendment", dependencies=CSRF
 )
 def propose_amendment(
-    request: Request,
-    goal_id: str,
-    user: Writer,
-    partij: Annotated[str, Form()] = "",
-    citaat: Annotated[str, Form()] = "",
-    voorstel: Annotated[str, Form()] = "",
-    toelichting: Annotated[str, Form()] = "",
-    datum: Annotated[str, Form()] = "",
+    request: Request, user: Writer, goal_id: GoalId, form: Posted, service: Service
 ) -> Response:
-    parsed = parse_uuid(goal_id)
-    if parsed is None:
-        return not_found(request, user)
-    form = {
-        "partij": partij,
-        "citaat": citaat,
-        "voorstel": voorstel,
-        "voorstel_toelichting": toelichting,
-        "voorstel_datum": datum,
-    }
-    errors: dict[str, str] = {}
-    on = parse_form_date(datum, "voorstel-datum", errors)
-    party_id = parse_uuid(partij)
-    if party_id is None:
-        errors["voorstel-partij"] = "Kies een partij."
-    if not toelichting.strip():
-        errors["voorstel-toelichting"] = "Vul een toelichting in."
-    if not citaat and not voorstel.strip():
-        errors["voorstel-tekst"] = "Vul de voorgestelde tekst in."
-    if errors or on is None or party_id is None:
-        return show_goal(request, user, parsed, errors=errors, form=form, status_code=422)
-    try:
-        negotiations(request).propose_amendment(
-            parsed,
-            party_id,
-            toelichting,
-            on,
-            UUID(str(user.person_id)),
-            text=None if citaat else voorstel,
-            quote=citaat or None,
-            replacement=voorstel if citaat else None,
-        )
-    except DomainError as error:
-        fields = {
-            "quote": "voorstel-citaat",
-            "replacement": "voorstel-tekst",
-            "effective_date": "voorstel-datum",
+    typed = form.typed(
+        {
+            "partij": "partij",
+            "citaat": "citaat",
+            "voorstel": "voorstel",
+            "voorstel_toelichting": "toelichting",
+            "voorstel_datum": "datum",
         }
-        field = fields.get(str(error.details.get("field", "")), "voorstel-tekst")
-        if isinstance(error, QuoteNotFound):
-            field = "voorstel-citaat"
-        errors = {field: dutch_message(error, typed=on)}
-        return show_goal(request, user, parsed, errors=errors, form=form, status_code=422)
-    return _done(request, parsed, "Het wijzigingsvoorstel is vastgelegd.")
+    )
+    on = form.date("datum", "voorstel-datum")
+    party = form.id("partij", "voorstel-partij", "Kies een partij.")
+    reason = form.required("toelichting", "voorstel-toelichting", "Vul een toelichting in.")
+    quote, proposed = typed["citaat"], typed["voorstel"]
+    if not quote and not proposed.strip():
+        form.errors["voorstel-tekst"] = "Vul de voorgestelde tekst in."
+    return answer(
+        form,
+        lambda: service.propose_amendment(
+            goal_id,
+            party,
+            reason,
+            on,
+            user.person_id,
+            text=None if quote else proposed,
+            quote=quote or None,
+            replacement=proposed if quote else None,
+        ),
+        refuse=_refuse(request, user, goal_id, typed),
+        field_of=_amendment_field,
+        done=lambda _: _done(request, goal_id, "Het wijzigingsvoorstel is vastgelegd."),
+    )
 
 
 @router.post(
@@ -243,91 +208,74 @@ def propose_amendment(
 )
 def decide_amendment(
     request: Request,
-    goal_id: str,
-    amendment_id: str,
     user: Writer,
-    uitkomst: Annotated[str, Form()] = "",
-    overgenomen_tekst: Annotated[str, Form()] = "",
-    toelichting: Annotated[str, Form()] = "",
-    datum: Annotated[str, Form()] = "",
+    goal_id: GoalId,
+    amendment_id: AmendmentId,
+    form: Posted,
+    service: Service,
 ) -> Response:
-    parsed = parse_uuid(goal_id)
-    amendment = parse_uuid(amendment_id)
-    if parsed is None or amendment is None:
-        return not_found(request, user)
-    key = f"besluit-{amendment_id[:8]}"
-    errors: dict[str, str] = {}
-    on = parse_form_date(datum, f"{key}-datum", errors)
-    if errors or on is None:
-        return show_goal(request, user, parsed, errors=errors, status_code=422)
-    try:
-        negotiations(request).decide_amendment(
-            parsed,
-            amendment,
-            uitkomst,
+    key = f"besluit-{str(amendment_id)[:8]}-"
+    on = form.date("datum", f"{key}datum")
+    fields = {
+        "adopted_text": "tekst",
+        "reason": "toelichting",
+        "outcome": "uitkomst",
+        "effective_date": "datum",
+    }
+    return answer(
+        form,
+        lambda: service.decide_amendment(
+            goal_id,
+            amendment_id,
+            form.text("uitkomst"),
             on,
-            UUID(str(user.person_id)),
-            reason=toelichting,
-            adopted_text=overgenomen_tekst or None,
-        )
-    except DomainError as error:
-        field = {
-            "adopted_text": "tekst",
-            "reason": "toelichting",
-            "outcome": "uitkomst",
-            "effective_date": "datum",
-        }.get(str(error.details.get("field", "")), "uitkomst")
-        return show_goal(
-            request,
-            user,
-            parsed,
-            errors={f"{key}-{field}": dutch_message(error, typed=on)},
-            status_code=422,
-        )
-    return _done(request, parsed, "Het besluit over het wijzigingsvoorstel is vastgelegd.")
+            user.person_id,
+            reason=form.text("toelichting"),
+            adopted_text=form.text("overgenomen_tekst") or None,
+        ),
+        refuse=_refuse(request, user, goal_id),
+        field_of=at_field("uitkomst", key, fields),
+        done=lambda _: _done(
+            request, goal_id, "Het besluit over het wijzigingsvoorstel is vastgelegd."
+        ),
+    )
 
 
 @router.post("/doelstellingen/{goal_id}/passages", name="page_mark_passage", dependencies=CSRF)
-async def mark_passage(request: Request, goal_id: str, user: Writer) -> Response:
-    parsed = parse_uuid(goal_id)
-    if parsed is None:
-        return not_found(request, user)
-    data = await request.form()
-    quote = str(data.get("citaat", ""))
-    note = str(data.get("notitie", ""))
-    typed_date = str(data.get("datum", ""))
-    typed_occurrence = str(data.get("keer", "")).strip()
-    parties = [p for p in (parse_uuid(str(v)) for v in data.getlist("aan_zet")) if p]
-    form = {
-        "passage_citaat": quote,
-        "passage_notitie": note,
-        "passage_datum": typed_date,
-        "passage_keer": typed_occurrence,
-    }
-    errors: dict[str, str] = {}
-    on = parse_form_date(typed_date, "passage-datum", errors)
-    if not quote.strip():
-        errors["passage-citaat"] = "Vul het stuk tekst in dat open staat."
-    occurrence = _int(typed_occurrence)
-    if typed_occurrence and occurrence is None:
-        errors["passage-keer"] = "Vul een heel getal in: 1 voor de eerste keer, 2 voor de tweede."
-    if errors or on is None:
-        return show_goal(request, user, parsed, errors=errors, form=form, status_code=422)
-    try:
-        negotiations(request).mark_passage(
-            parsed, quote, note, parties, on, UUID(str(user.person_id)), occurrence=occurrence
+def mark_passage(
+    request: Request, user: Writer, goal_id: GoalId, form: Posted, service: Service
+) -> Response:
+    typed = form.typed(
+        {
+            "passage_citaat": "citaat",
+            "passage_notitie": "notitie",
+            "passage_datum": "datum",
+            "passage_keer": "keer",
+        }
+    )
+    typed["passage_keer"] = typed["passage_keer"].strip()
+    on = form.date("datum", "passage-datum")
+    quote = form.required("citaat", "passage-citaat", "Vul het stuk tekst in dat open staat.")
+    occurrence = _int(typed["passage_keer"])
+    if typed["passage_keer"] and occurrence is None:
+        form.errors["passage-keer"] = (
+            "Vul een heel getal in: 1 voor de eerste keer, 2 voor de tweede."
         )
-    except DomainError as error:
-        field = "passage-keer" if error.details.get("field") == "occurrence" else "passage-citaat"
-        return show_goal(
-            request,
-            user,
-            parsed,
-            errors={field: dutch_message(error, typed=on)},
-            form=form,
-            status_code=422,
-        )
-    return _done(request, parsed, "De passage is geel gemarkeerd.")
+    return answer(
+        form,
+        lambda: service.mark_passage(
+            goal_id,
+            quote,
+            typed["passage_notitie"],
+            form.ids("aan_zet"),
+            on,
+            user.person_id,
+            occurrence=occurrence,
+        ),
+        refuse=_refuse(request, user, goal_id, typed),
+        field_of=at_field("passage-citaat", names={"occurrence": "passage-keer"}),
+        done=lambda _: _done(request, goal_id, "De passage is geel gemarkeerd."),
+    )
 
 
 @router.post(
@@ -337,34 +285,19 @@ async def mark_passage(request: Request, goal_id: str, user: Writer) -> Response
 )
 def resolve_passage(
     request: Request,
-    goal_id: str,
-    passage_id: str,
     user: Writer,
-    notitie: Annotated[str, Form()] = "",
-    datum: Annotated[str, Form()] = "",
+    goal_id: GoalId,
+    passage_id: PassageId,
+    form: Posted,
+    service: Service,
 ) -> Response:
-    parsed = parse_uuid(goal_id)
-    passage = parse_uuid(passage_id)
-    if parsed is None or passage is None:
-        return not_found(request, user)
-    key = f"oplossen-{passage_id[:8]}"
-    errors: dict[str, str] = {}
-    on = parse_form_date(datum, f"{key}-datum", errors)
-    if not notitie.strip():
-        errors[f"{key}-notitie"] = "Beschrijf hoe de passage is opgelost."
-    if errors or on is None:
-        return show_goal(request, user, parsed, errors=errors, status_code=422)
-    try:
-        negotiations(request).resolve_passage(
-            parsed, passage, notitie, on, UUID(str(user.person_id))
-        )
-    except DomainError as error:
-        field = "datum" if error.details.get("field") == "effective_date" else "notitie"
-        return show_goal(
-            request,
-            user,
-            parsed,
-            errors={f"{key}-{field}": dutch_message(error, typed=on)},
-            status_code=422,
-        )
-    return _done(request, parsed, "De passage is opgelost.")
+    key = f"oplossen-{str(passage_id)[:8]}-"
+    on = form.date("datum", f"{key}datum")
+    note = form.required("notitie", f"{key}notitie", "Beschrijf hoe de passage is opgelost.")
+    return answer(
+        form,
+        lambda: service.resolve_passage(goal_id, passage_id, note, on, user.person_id),
+        refuse=_refuse(request, user, goal_id),
+        field_of=at_field("notitie", key, {"effective_date": "datum"}),
+        done=lambda _: _done(request, goal_id, "De passage is opgelost."),
+    )

@@ -5,33 +5,30 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from onderhandeling.domain.errors import DomainError
-from onderhandeling.domain.values import MeetingKind, Stance
+from onderhandeling.domain.values import Confidentiality, MeetingKind, Stance
 from onderhandeling.service import PositionInput
-from onderhandeling.web import security
+from onderhandeling.web.deps import CSRF, Service, Writer
+from onderhandeling.web.pages.forms import Form, Posted
+from onderhandeling.web.pages.refusals import dutch_message
 from onderhandeling.web.pages.support import (
     agreement_id_of,
-    dutch_message,
     error_field,
     negotiations,
     not_found,
-    parse_form_date,
-    parse_uuid,
     see_other,
 )
 from onderhandeling.web.pages.templating import flash, is_htmx, render, templates
+from onderhandeling.web.security import User
 
 router = APIRouter()
-
-Writer = Annotated[Any, Depends(security.writer)]
-CSRF = [Depends(security.verify_csrf)]
 
 ROW_FIELD = re.compile(r"^rij-(\d{1,3})-")
 # A refusal about one position names it as the service got it: "positions.2.party".
@@ -78,7 +75,7 @@ def _options(request: Request, agreement_id: UUID) -> dict[str, Any]:
 
 def _show_form(
     request: Request,
-    user: Any,
+    user: User,
     agreement_id: UUID,
     form: dict[str, Any],
     errors: dict[str, str],
@@ -105,29 +102,34 @@ def meeting_form(request: Request, user: Writer) -> Response:
     return _show_form(request, user, agreement_id, form, {})
 
 
-def _validate(
-    form: dict[str, Any], rows: list[dict[str, str]], errors: dict[str, str]
-) -> date | None:
-    if not form["titel"].strip():
-        errors["titel"] = "Vul een titel in, bijvoorbeeld ‘Bilateraal overleg JOB’."
-    on = parse_form_date(form["datum"], "datum", errors)
-    if form["soort"] not in {k.value for k in MeetingKind}:
-        errors["soort"] = "Kies de soort overleg."
-    if not form["partijen"]:
-        errors["partijen"] = "Kies minstens één aanwezige partij."
+def _positions(form: Form, rows: list[dict[str, str]]) -> list[PositionInput]:
+    """The rows filled in, as positions. A row filled in only partly is marked here, every
+    such row at once: the domain refuses one thing at a time, and would first say that the
+    party of a row without a summary was not present."""
+    positions = []
     for number, row in enumerate(rows, start=1):
         if _is_blank(row):
             continue
         key = f"rij-{row['index']}"
-        if parse_uuid(row["doel"]) is None:
-            errors[f"{key}-doel"] = f"Kies de doelstelling van standpunt {number}."
-        if parse_uuid(row["partij"]) is None:
-            errors[f"{key}-partij"] = f"Kies de partij van standpunt {number}."
+        goal = form.id(
+            f"{key}-doel", f"{key}-doel", f"Kies de doelstelling van standpunt {number}."
+        )
+        party = form.id(f"{key}-partij", f"{key}-partij", f"Kies de partij van standpunt {number}.")
         if row["standpunt"] not in {s.value for s in Stance}:
-            errors[f"{key}-standpunt"] = f"Kies het standpunt van standpunt {number}."
+            form.errors[f"{key}-standpunt"] = f"Kies het standpunt van standpunt {number}."
         if not row["samenvatting"].strip():
-            errors[f"{key}-samenvatting"] = f"Vat standpunt {number} kort samen."
-    return on
+            form.errors[f"{key}-samenvatting"] = f"Vat standpunt {number} kort samen."
+        positions.append(
+            PositionInput(
+                goal_id=goal,
+                party_id=party,
+                stance=row["standpunt"],
+                summary=row["samenvatting"],
+                conditions=row["voorwaarden"],
+                confidentiality=Confidentiality.of(bool(row["intern"])),
+            )
+        )
+    return positions
 
 
 def _refused_field(error: DomainError, rows: list[dict[str, str]]) -> tuple[str, int | None]:
@@ -144,23 +146,17 @@ def _refused_field(error: DomainError, rows: list[dict[str, str]]) -> tuple[str,
 
 
 @router.post("/overleggen/nieuw", name="page_meeting_submit", dependencies=CSRF)
-async def meeting_submit(request: Request, user: Writer) -> Response:
-    service = negotiations(request)
+def meeting_submit(request: Request, user: Writer, form: Posted, service: Service) -> Response:
     agreement_id = agreement_id_of(service, request)
     if agreement_id is None:
         return not_found(request, user)
-    data = await request.form()
-    rows = _rows_of(data) or [_empty_row(0)]
-    form: dict[str, Any] = {
-        "titel": str(data.get("titel", "")),
-        "datum": str(data.get("datum", "")),
-        "soort": str(data.get("soort", "")),
-        "partijen": [str(v) for v in data.getlist("partijen")],
-        "samenvatting": str(data.get("samenvatting", "")),
-        "intern": str(data.get("intern", "")),
+    rows = _rows_of(form.data) or [_empty_row(0)]
+    typed: dict[str, Any] = {
+        **form.typed({k: k for k in ("titel", "datum", "soort", "samenvatting", "intern")}),
+        "partijen": form.texts("partijen"),
         "rows": rows,
     }
-    if "add_row" in data:
+    if "add_row" in form.data:
         new = _empty_row(max(int(r["index"]) for r in rows) + 1)
         if is_htmx(request):
             context = {
@@ -172,40 +168,34 @@ async def meeting_submit(request: Request, user: Writer) -> Response:
             return templates.TemplateResponse(
                 request, "_overleg_rij.html", context, headers={"Vary": "HX-Request"}
             )
-        form["rows"] = [*rows, new]
-        return _show_form(request, user, agreement_id, form, {})
-    errors: dict[str, str] = {}
-    on = _validate(form, rows, errors)
-    if errors or on is None:
-        return _show_form(request, user, agreement_id, form, errors, status_code=422)
-    positions = [
-        PositionInput(
-            goal_id=UUID(row["doel"]),
-            party_id=UUID(row["partij"]),
-            stance=row["standpunt"],
-            summary=row["samenvatting"],
-            conditions=row["voorwaarden"],
-            confidentiality="internal" if row["intern"] else "shared",
-        )
-        for row in rows
-        if not _is_blank(row)
-    ]
+        typed["rows"] = [*rows, new]
+        return _show_form(request, user, agreement_id, typed, {})
+    # Every part missing is marked at once (the domain would refuse one at a time).
+    form.required("titel", "titel", "Vul een titel in, bijvoorbeeld ‘Bilateraal overleg JOB’.")
+    on = form.date("datum", "datum")
+    if typed["soort"] not in set(MeetingKind):
+        form.errors["soort"] = "Kies de soort overleg."
+    if not typed["partijen"]:
+        form.errors["partijen"] = "Kies minstens één aanwezige partij."
+    positions = _positions(form, rows)
+    if form.errors:
+        return _show_form(request, user, agreement_id, typed, form.errors, status_code=422)
     try:
         logged = service.log_meeting(
             agreement_id,
-            form["titel"],
-            form["soort"],
+            typed["titel"],
+            typed["soort"],
             on,
-            [UUID(p) for p in form["partijen"] if parse_uuid(p)],
-            form["samenvatting"],
-            "internal" if form["intern"] else "shared",
+            form.ids("partijen"),
+            typed["samenvatting"],
+            form.confidentiality(),
             positions,
-            UUID(str(user.person_id)),
+            user.person_id,
         )
     except DomainError as error:
         field, number = _refused_field(error, rows)
-        message = dutch_message(error, typed=on)
-        errors[field] = message if number is None else f"Standpunt {number}: {message}"
-        return _show_form(request, user, agreement_id, form, errors, status_code=422)
+        message = dutch_message(error)
+        errors = {field: message if number is None else f"Standpunt {number}: {message}"}
+        return _show_form(request, user, agreement_id, typed, errors, status_code=422)
     flash(request, f"Het overleg is vastgelegd met {len(positions)} standpunt(en).")
     return see_other(request.url_for("page_meeting", meeting_id=str(logged.meeting_id)))

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from onderhandeling.domain.values import MeetingKind, Stance
+from onderhandeling.domain.values import Confidentiality, MeetingKind, Stance
 from onderhandeling.domain.visibility import Reader
 from onderhandeling.dutch.dates import format_date
 from onderhandeling.dutch.labels import MEETING_KIND_LABELS, STANCE_LABELS
@@ -57,7 +57,7 @@ def fact_text(field: str, value: Any, codes: Mapping[str, str]) -> str:
     if field == "kind":
         return MEETING_KIND_LABELS.get(str(value), str(value))
     if field == "confidentiality":
-        return "intern" if value == "internal" else "gedeeld"
+        return "intern" if value == Confidentiality.INTERNAL else "gedeeld"
     if field == "parties_json":
         value = [codes.get(p, "?") for p in json.loads(str(value))]
     if isinstance(value, list):
@@ -134,7 +134,7 @@ def meeting_page(service: Negotiations, /, meeting_id: UUID, reader: Reader) -> 
             and position["retracted"]
             and position["closed_at"] == meeting["withdrawn_at"]
         )
-        position["internal"] = position["confidentiality"] == "internal"
+        position["internal"] = position["confidentiality"] == Confidentiality.INTERNAL
     correctable = [] if meeting["withdrawn"] else [p for p in positions if p["standing"]]
     for position in correctable:
         position["form"] = position_form(position)
@@ -160,7 +160,7 @@ def meeting_page(service: Negotiations, /, meeting_id: UUID, reader: Reader) -> 
             "datum": form_date(meeting["held_on"]),
             "partijen": [ids[c] for c in meeting["parties_present"] if c in ids],
             "samenvatting": meeting["summary"],
-            "intern": "1" if meeting["confidentiality"] == "internal" else "",
+            "intern": "1" if meeting["confidentiality"] == Confidentiality.INTERNAL else "",
         },
     }
 
@@ -171,7 +171,7 @@ def position_form(position: Mapping[str, Any]) -> dict[str, str]:
         "standpunt": position["stance"],
         "samenvatting": position["summary"],
         "voorwaarden": position["conditions"],
-        "intern": "1" if position["confidentiality"] == "internal" else "",
+        "intern": "1" if position["confidentiality"] == Confidentiality.INTERNAL else "",
     }
 
 

@@ -9,31 +9,23 @@ fields on a refusal); sent by htmx it gets the page's content instead (pages_mee
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from onderhandeling.domain.errors import DomainError, NotFound
-from onderhandeling.web import security
+from onderhandeling.domain.errors import NotFound
+from onderhandeling.web.deps import CSRF, Service, Writer
+from onderhandeling.web.pages.forms import Form, Posted, answer, at_field
 from onderhandeling.web.pages.meetings import meeting_saved, show_meeting
+from onderhandeling.web.pages.paths import MeetingId, PositionId
 from onderhandeling.web.pages.refusals import Overrides
-from onderhandeling.web.pages.support import (
-    dutch_message,
-    error_field,
-    negotiations,
-    not_found,
-    parse_form_date,
-    parse_uuid,
-)
+from onderhandeling.web.pages.support import not_found
 from onderhandeling.web.problems import domain_status
+from onderhandeling.web.security import User
 
 router = APIRouter()
-
-Writer = Annotated[Any, Depends(security.writer)]
-CSRF = [Depends(security.verify_csrf)]
 
 MEETING_FIELDS = ("titel", "soort", "datum", "samenvatting", "intern", "toelichting")
 POSITION_FIELDS = ("standpunt", "samenvatting", "voorwaarden", "intern", "toelichting")
@@ -46,60 +38,51 @@ STATE_CODES = {"already-decided", "withdrawn"}
 STATE = "stand"
 
 
-async def _typed(request: Request, names: tuple[str, ...]) -> dict[str, Any]:
-    data = await request.form()
-    typed: dict[str, Any] = {name: str(data.get(name, "")) for name in names}
-    typed["partijen"] = [str(v) for v in data.getlist("partijen")]
-    return typed
+def _typed(form: Form, names: tuple[str, ...]) -> dict[str, Any]:
+    """What was typed, shown again in the opened form on a refusal."""
+    return {**form.typed({name: name for name in names}), "partijen": form.texts("partijen")}
 
 
-def _reason_given(typed: dict[str, Any], key: str, errors: dict[str, str], what: str) -> None:
-    if not typed["toelichting"].strip():
-        errors[f"{key}-toelichting"] = f"Vul de reden van {what} in."
-
-
-def _refused(
-    request: Request,
-    user: Any,
-    meeting_id: UUID,
-    key: str,
-    typed: dict[str, Any],
-    errors: dict[str, str],
-    status_code: int = 422,
-) -> Response:
-    return show_meeting(
-        request,
-        user,
-        meeting_id,
-        errors=errors,
-        typed={key: typed},
-        open_form=key,
-        status_code=status_code,
-    )
+def _reason(form: Form, key: str, what: str) -> str:
+    return form.required("toelichting", f"{key}-toelichting", f"Vul de reden van {what} in.")
 
 
 def _save(
     request: Request,
-    user: Any,
+    user: User,
     meeting_id: UUID,
     key: str,
+    form: Form,
     typed: dict[str, Any],
     command: Callable[[], object],
     saved: str,
-    *,
-    on: date | None = None,
     overrides: Overrides | None = None,
 ) -> Response:
-    """Run the command; a refusal marks the field it is about with its Dutch message."""
-    try:
-        command()
-    except NotFound:
-        return not_found(request, user)
-    except DomainError as error:
-        field = STATE if error.code in STATE_CODES else error_field(error, "toelichting", f"{key}-")
-        errors = {field: dutch_message(error, typed=on, overrides=overrides)}
-        return _refused(request, user, meeting_id, key, typed, errors, domain_status(error)[0])
-    return meeting_saved(request, user, meeting_id, saved)
+    """Run the command; a refusal marks the field it is about with its Dutch message, in the
+    form of this key, opened."""
+
+    def refuse(errors: dict[str, str], status_code: int) -> Response:
+        return show_meeting(
+            request,
+            user,
+            meeting_id,
+            errors=errors,
+            typed={key: typed},
+            open_form=key,
+            status_code=status_code,
+        )
+
+    at = at_field("toelichting", f"{key}-")
+    return answer(
+        form,
+        command,
+        refuse=refuse,
+        field_of=lambda error: STATE if error.code in STATE_CODES else at(error),
+        status=lambda error: domain_status(error)[0],
+        overrides=overrides,
+        special={NotFound: lambda _: not_found(request, user)},
+        done=lambda _: meeting_saved(request, user, meeting_id, saved),
+    )
 
 
 def position_key(position_id: str, action: str) -> str:
@@ -107,65 +90,56 @@ def position_key(position_id: str, action: str) -> str:
     return f"{action}-{position_id[:8]}"
 
 
-def _position_in(request: Request, user: Any, meeting_id: UUID, position_id: UUID) -> bool:
+def _position_in(service: Service, user: User, meeting_id: UUID, position_id: UUID) -> bool:
     """Whether the position was taken in this meeting (as this reader may see it)."""
     try:
-        meeting = negotiations(request).meeting(meeting_id, user.reader)
+        meeting = service.meeting(meeting_id, user.reader)
     except NotFound:
         return False
     return any(p["id"] == str(position_id) for p in meeting["positions"])
 
 
 @router.post("/overleggen/{meeting_id}/correctie", name="page_correct_meeting", dependencies=CSRF)
-async def correct_meeting(request: Request, meeting_id: str, user: Writer) -> Response:
-    parsed = parse_uuid(meeting_id)
-    if parsed is None:
-        return not_found(request, user)
+def correct_meeting(
+    request: Request, user: Writer, meeting_id: MeetingId, form: Posted, service: Service
+) -> Response:
     key = "overleg"
-    typed = await _typed(request, MEETING_FIELDS)
-    errors: dict[str, str] = {}
-    on = parse_form_date(typed["datum"], f"{key}-datum", errors)
-    _reason_given(typed, key, errors, "de correctie")
-    if errors or on is None:
-        return _refused(request, user, parsed, key, typed, errors)
-    service, held_on = negotiations(request), on
+    typed = _typed(form, MEETING_FIELDS)
+    on = form.date("datum", f"{key}-datum")
+    reason = _reason(form, key, "de correctie")
 
     def command() -> None:
         service.correct_meeting(
-            parsed,
-            reason=typed["toelichting"],
-            recorded_by=UUID(str(user.person_id)),
+            meeting_id,
+            reason=reason,
+            recorded_by=user.person_id,
             title=typed["titel"],
             kind=typed["soort"],
-            held_on=held_on,
-            parties_present=[p for p in map(parse_uuid, typed["partijen"]) if p],
+            held_on=on,
+            parties_present=form.ids("partijen"),
             summary=typed["samenvatting"],
-            confidentiality="internal" if typed["intern"] else "shared",
+            confidentiality=form.confidentiality(),
         )
 
     saved = "De gegevens van het overleg zijn gecorrigeerd."
-    return _save(request, user, parsed, key, typed, command, saved, on=on)
+    return _save(request, user, meeting_id, key, form, typed, command, saved)
 
 
 @router.post("/overleggen/{meeting_id}/intrekking", name="page_withdraw_meeting", dependencies=CSRF)
-async def withdraw_meeting(request: Request, meeting_id: str, user: Writer) -> Response:
-    parsed = parse_uuid(meeting_id)
-    if parsed is None:
-        return not_found(request, user)
+def withdraw_meeting(
+    request: Request, user: Writer, meeting_id: MeetingId, form: Posted, service: Service
+) -> Response:
     key = "overleg-intrekken"
-    typed = await _typed(request, ("toelichting",))
-    errors: dict[str, str] = {}
-    _reason_given(typed, key, errors, "het intrekken")
-    if errors:
-        return _refused(request, user, parsed, key, typed, errors)
-    service = negotiations(request)
+    typed = _typed(form, ("toelichting",))
+    reason = _reason(form, key, "het intrekken")
     return _save(
         request,
         user,
-        parsed,
+        meeting_id,
         key,
+        form,
         typed,
-        lambda: service.withdraw_meeting(parsed, typed["toelichting"], UUID(str(user.person_id))),
+        lambda: service.withdraw_meeting(meeting_id, reason, user.person_id),
         "Het overleg is ingetrokken. Het blijft zichtbaar in de geschiedenis.",
         overrides={"already-decided": "Dit overleg is al ingetrokken."},
     )
@@ -176,29 +150,27 @@ async def withdraw_meeting(request: Request, meeting_id: str, user: Writer) -> R
     name="page_correct_position",
     dependencies=CSRF,
 )
-async def correct_position(
-    request: Request, meeting_id: str, position_id: str, user: Writer
+def correct_position(
+    request: Request,
+    user: Writer,
+    meeting_id: MeetingId,
+    position_id: PositionId,
+    form: Posted,
+    service: Service,
 ) -> Response:
-    parsed, position = parse_uuid(meeting_id), parse_uuid(position_id)
-    if parsed is None or position is None or not _position_in(request, user, parsed, position):
+    if not _position_in(service, user, meeting_id, position_id):
         return not_found(request, user)
-    key = position_key(str(position), "standpunt")
-    typed = await _typed(request, (*POSITION_FIELDS, "intern_getoond"))
-    errors: dict[str, str] = {}
-    _reason_given(typed, key, errors, "de correctie")
-    if errors:
-        return _refused(request, user, parsed, key, typed, errors)
+    key = position_key(str(position_id), "standpunt")
+    typed = _typed(form, (*POSITION_FIELDS, "intern_getoond"))
+    reason = _reason(form, key, "de correctie")
     # Without the checkbox (the meeting is internal) confidentiality stays as it was.
-    confidentiality = None
-    if typed["intern_getoond"]:
-        confidentiality = "internal" if typed["intern"] else "shared"
-    service = negotiations(request)
+    confidentiality = form.confidentiality() if form.flag("intern_getoond") else None
 
     def command() -> None:
         service.correct_position(
-            position,
-            reason=typed["toelichting"],
-            recorded_by=UUID(str(user.person_id)),
+            position_id,
+            reason=reason,
+            recorded_by=user.person_id,
             stance=typed["standpunt"],
             summary=typed["samenvatting"],
             conditions=typed["voorwaarden"],
@@ -206,16 +178,8 @@ async def correct_position(
         )
 
     saved = "Het standpunt is gecorrigeerd."
-    return _save(
-        request,
-        user,
-        parsed,
-        key,
-        typed,
-        command,
-        saved,
-        overrides={"already-decided": POSITION_TAKEN},
-    )
+    overrides = {"already-decided": POSITION_TAKEN}
+    return _save(request, user, meeting_id, key, form, typed, command, saved, overrides)
 
 
 @router.post(
@@ -223,26 +187,27 @@ async def correct_position(
     name="page_retract_position",
     dependencies=CSRF,
 )
-async def retract_position(
-    request: Request, meeting_id: str, position_id: str, user: Writer
+def retract_position(
+    request: Request,
+    user: Writer,
+    meeting_id: MeetingId,
+    position_id: PositionId,
+    form: Posted,
+    service: Service,
 ) -> Response:
-    parsed, position = parse_uuid(meeting_id), parse_uuid(position_id)
-    if parsed is None or position is None or not _position_in(request, user, parsed, position):
+    if not _position_in(service, user, meeting_id, position_id):
         return not_found(request, user)
-    key = position_key(str(position), "intrekken")
-    typed = await _typed(request, ("toelichting",))
-    errors: dict[str, str] = {}
-    _reason_given(typed, key, errors, "het intrekken")
-    if errors:
-        return _refused(request, user, parsed, key, typed, errors)
-    service = negotiations(request)
+    key = position_key(str(position_id), "intrekken")
+    typed = _typed(form, ("toelichting",))
+    reason = _reason(form, key, "het intrekken")
     return _save(
         request,
         user,
-        parsed,
+        meeting_id,
         key,
+        form,
         typed,
-        lambda: service.retract_position(position, typed["toelichting"], UUID(str(user.person_id))),
+        lambda: service.retract_position(position_id, reason, user.person_id),
         "Het standpunt is ingetrokken.",
         overrides={"already-decided": POSITION_TAKEN},
     )

@@ -3,48 +3,45 @@ their corrections, with the negotiators' correction forms (pages_meeting_edit.py
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from onderhandeling.domain.errors import NotFound
-from onderhandeling.web import security
+from onderhandeling.web.deps import CurrentUser
 from onderhandeling.web.pages.meeting_data import meeting_page, meetings_page
+from onderhandeling.web.pages.paths import AgreementId, MeetingId
 from onderhandeling.web.pages.support import (
     negotiations,
     not_found,
-    parse_uuid,
     remember_agreement,
     see_other,
 )
 from onderhandeling.web.pages.templating import flash, is_htmx, render
+from onderhandeling.web.security import User
 
 router = APIRouter()
 
-CurrentUser = Annotated[Any, Depends(security.current_user)]
 
 # The meeting page's forms swap this element's content when htmx sends them.
 FRAGMENT = "overleg-inhoud"
 
 
 @router.get("/akkoord/{agreement_id}/overleggen", name="page_meetings")
-def meetings(request: Request, agreement_id: str, user: CurrentUser) -> Response:
-    parsed = parse_uuid(agreement_id)
-    if parsed is None:
-        return not_found(request, user)
+def meetings(request: Request, user: CurrentUser, agreement_id: AgreementId) -> Response:
     try:
-        data = meetings_page(negotiations(request), parsed, user.reader)
+        data = meetings_page(negotiations(request), agreement_id, user.reader)
     except NotFound:
         return not_found(request, user)
-    remember_agreement(request, parsed)
+    remember_agreement(request, agreement_id)
     return render(request, "overleggen.html", data, user=user)
 
 
 def show_meeting(
     request: Request,
-    user: Any,
+    user: User,
     meeting_id: UUID,
     *,
     errors: dict[str, str] | None = None,
@@ -65,7 +62,7 @@ def show_meeting(
     return render(request, "overleg.html", data, user=user, block=block, status_code=status_code)
 
 
-def meeting_saved(request: Request, user: Any, meeting_id: UUID, message: str) -> Response:
+def meeting_saved(request: Request, user: User, meeting_id: UUID, message: str) -> Response:
     """After a saved correction: htmx gets the page's content with the message; a plain form
     post is redirected to the page, the message kept for it (POST → redirect → GET)."""
     if is_htmx(request):
@@ -77,8 +74,5 @@ def meeting_saved(request: Request, user: Any, meeting_id: UUID, message: str) -
 
 
 @router.get("/overleggen/{meeting_id}", name="page_meeting")
-def meeting(request: Request, meeting_id: str, user: CurrentUser) -> Response:
-    parsed = parse_uuid(meeting_id)
-    if parsed is None:
-        return not_found(request, user)
-    return show_meeting(request, user, parsed)
+def meeting(request: Request, user: CurrentUser, meeting_id: MeetingId) -> Response:
+    return show_meeting(request, user, meeting_id)

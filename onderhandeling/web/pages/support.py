@@ -13,7 +13,9 @@ from fastapi.responses import RedirectResponse, Response
 from onderhandeling.domain import errors
 from onderhandeling.domain.plausibility import MAX_YEAR, MIN_YEAR
 from onderhandeling.dutch.dates import parse_date
-from onderhandeling.service import Negotiations
+from onderhandeling.web.deps import negotiations as negotiations
+from onderhandeling.web.pages.current_agreement import agreement_id_of as agreement_id_of
+from onderhandeling.web.pages.current_agreement import remember_agreement as remember_agreement
 from onderhandeling.web.pages.refusals import dutch_message as dutch_message
 from onderhandeling.web.pages.templating import render
 
@@ -52,11 +54,6 @@ def error_field(error: errors.DomainError, default: str, prefix: str = "") -> st
     if isinstance(field, str) and field in FIELD_NAMES:
         return prefix + FIELD_NAMES[field]
     return prefix + default
-
-
-def negotiations(request: Request) -> Negotiations:
-    service: Negotiations = request.app.state.negotiations
-    return service
 
 
 def see_other(url: Any) -> Response:
@@ -119,40 +116,3 @@ def not_found(request: Request, user: Any) -> Response:
     return error_page(
         request, user, 404, "Niet gevonden", "Deze pagina of dit onderdeel bestaat niet."
     )
-
-
-AGREEMENT_PARAMETER = "akkoord"
-_CURRENT_AGREEMENT = "akkoord"
-
-
-def agreement_id_of(service: Negotiations, request: Request | None = None) -> UUID | None:
-    """The agreement the pages show: the one asked for with ?akkoord=ID (remembered in the
-    session), else the one this session last looked at, else the first in the store."""
-    known = _agreement_ids(service, request)
-    if not known:
-        return None
-    if request is not None:
-        asked = request.query_params.get(AGREEMENT_PARAMETER)
-        if asked in known:
-            remember_agreement(request, UUID(asked))
-            return UUID(asked)
-        if "session" in request.scope and request.session.get(_CURRENT_AGREEMENT) in known:
-            return UUID(request.session[_CURRENT_AGREEMENT])
-    return UUID(known[0])
-
-
-def _agreement_ids(service: Negotiations, request: Request | None) -> list[str]:
-    """Read once per request: the route and the page's menu (common_context) both ask."""
-    if request is None:
-        return [a["id"] for a in service.agreements()]
-    known: list[str] | None = getattr(request.state, "agreement_ids", None)
-    if known is None:
-        known = [a["id"] for a in service.agreements()]
-        request.state.agreement_ids = known
-    return known
-
-
-def remember_agreement(request: Request, agreement_id: UUID) -> None:
-    """Pages of one agreement make it the one the dashboard and the meeting form show."""
-    if "session" in request.scope:
-        request.session[_CURRENT_AGREEMENT] = str(agreement_id)

@@ -15,6 +15,7 @@ from jinja2 import pass_context
 from jinja2_fragments.fastapi import Jinja2Blocks
 from starlette.datastructures import URL
 
+from onderhandeling.domain.values import Confidentiality
 from onderhandeling.dutch.dates import format_date, format_datetime
 from onderhandeling.dutch.labels import (
     CAUSE_LABELS,
@@ -24,6 +25,8 @@ from onderhandeling.dutch.labels import (
     STANCE_LABELS,
     STATUS_LABELS,
 )
+from onderhandeling.web import security
+from onderhandeling.web.pages.current_agreement import agreement_id_of
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 
@@ -95,6 +98,8 @@ templates.env.globals["STANCE_LABELS"] = STANCE_LABELS
 templates.env.globals["STANCE_SYMBOLS"] = STANCE_SYMBOLS
 templates.env.globals["MEETING_KIND_LABELS"] = MEETING_KIND_LABELS
 templates.env.globals["OUTCOME_LABELS"] = OUTCOME_LABELS
+# Templates compare a row's confidentiality to the enum, never to a spelt-out value.
+templates.env.globals["INTERNAL"] = Confidentiality.INTERNAL
 
 
 # Path parameter values that appear in a URL exactly as written (ids, codes).
@@ -148,15 +153,11 @@ def is_htmx(request: Request) -> bool:
 def common_context(request: Request, user: Any | None, fragment: bool = False) -> dict[str, Any]:
     """What base.html needs on every page: user, CSRF token, menu, links, messages (kept
     for the next full page when only a fragment is rendered)."""
-    from onderhandeling.web import security
-
     token = security.csrf_token(request) if user is not None else ""
     path = request.url.path
     nav: list[dict[str, Any]] = []
     if user is not None:
         items = [("Overzicht", request.url_for("page_dashboard"))]
-        from onderhandeling.web.pages.support import agreement_id_of
-
         current = agreement_id_of(request.app.state.negotiations, request)
         if current is not None:
             items.append(("Akkoord", request.url_for("page_agreement", agreement_id=current)))
