@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.openapi.checks import RejectedPositiveData
+from starlette.testclient import TestClient
 
 from onderhandeling.config import Database, parse_database_url
 from onderhandeling.web.app import create_app
@@ -163,3 +164,18 @@ def describe(case: Any, response: Any, failure: Failure) -> str:
     return (
         f"{case.method} {case.path}: {failure.title} ({response.status_code} {response.text[:200]})"
     )
+
+
+def test_a_nul_in_a_query_is_invalid_input(schema_world: World) -> None:
+    """A NUL in `since`, `from` or `to` is a 422 problem on both stores (PostgreSQL cannot
+    hold it: it was a 500 there)."""
+    client = TestClient(create_app(schema_world.app), headers=bearer(schema_world.writer_token))
+    base = f"/api/v1/agreements/{schema_world.agreement}"
+    for path, query in (
+        ("/changes", {"since": "a\x00"}),
+        ("/compare", {"from": "a\x00"}),
+        ("/compare", {"from": "CWIZO-versie", "to": "\x00"}),
+    ):
+        response = client.get(base + path, params=query)
+        assert response.status_code == 422, (path, query)
+        assert response.headers["content-type"] == "application/problem+json"

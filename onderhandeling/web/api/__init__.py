@@ -20,6 +20,7 @@ from onderhandeling.web.api import reads as read_api
 from onderhandeling.web.api import records as api_records
 from onderhandeling.web.api.schemas import (
     JSON,
+    NO_NUL,
     AgreementIn,
     BaselineIn,
     Created,
@@ -114,7 +115,9 @@ def agreement_state(
 )
 def agreement_changes(
     agreement_id: UUID,
-    since: str = Query(max_length=300, description="A date (YYYY-MM-DD) or a baseline name."),
+    since: str = Query(
+        max_length=300, pattern=NO_NUL, description="A date (YYYY-MM-DD) or a baseline name."
+    ),
     app: Negotiations = Service,
     user_reader: Reader = ReaderDep,
 ) -> JSON:
@@ -231,8 +234,10 @@ def freeze_baseline(
 )
 def compare_baselines(
     agreement_id: UUID,
-    from_: str = Query(alias="from", max_length=300),
-    to: str = Query(default="now", max_length=300, description="A baseline name or 'now'."),
+    from_: str = Query(alias="from", max_length=300, pattern=NO_NUL),
+    to: str = Query(
+        default="now", max_length=300, pattern=NO_NUL, description="A baseline name or 'now'."
+    ),
     app: Negotiations = Service,
     user_reader: Reader = ReaderDep,
 ) -> JSON:
