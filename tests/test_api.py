@@ -293,6 +293,27 @@ def test_state_and_history_are_read(client: TestClient, world: World) -> None:
     assert history["entries"][0]["event"] == "Drafted"
 
 
+def test_diffs_and_history_are_data_not_markup_or_dutch_prose(
+    client: TestClient, world: World
+) -> None:
+    """History, diff and comparison give word diffs as operations, and history entries as a
+    kind code with their facts: no HTML and no Dutch sentences."""
+    client.post(
+        f"/api/v1/goals/{world.goal}/revisions",
+        json={"text": "Iedere student vindt snel een stage.", "based_on": 1, "reason": "sneller"},
+    )
+    history = client.get(f"/api/v1/goals/{world.goal}/history")
+    revised = next(e for e in history.json()["entries"] if e["kind"] == "wording_revised")
+    assert {"kind": "insert", "text": "snel "} in revised["wording"]["diff"]
+    assert (revised["goal_code"], revised["version"]) == ("K1", 2)
+    compared = client.get(f"/api/v1/agreements/{world.agreement}/compare?from=CWIZO-versie")
+    assert {"kind": "insert", "text": "snel "} in compared.json()["changed"][0]["diff"]
+    diff = client.get(f"/api/v1/goals/{world.goal}/diff?from=1")
+    for answer in (history, compared, diff):
+        assert "<ins" not in answer.text and "ingevoegd" not in answer.text
+    assert "summary" not in revised and "gewijzigd naar versie" not in history.text
+
+
 def test_the_state_can_be_read_as_of_a_date(client: TestClient, world: World) -> None:
     """On the day before the first meeting, no party had a stance yet."""
     before = client.get(f"/api/v1/agreements/{world.agreement}/state?as_of=2022-09-04").json()

@@ -9,6 +9,7 @@ from onderhandeling.dutch.labels import (
     STANCE_LABELS,
     STATUS_LABELS,
 )
+from onderhandeling.dutch.timeline import sentence
 from onderhandeling.readmodel import goal_history
 from onderhandeling.service import Negotiations
 from tests.negotiation_builder import DAY, build_small
@@ -28,6 +29,6 @@ def test_timeline_texts_use_dutch_labels(app: Negotiations) -> None:
     app.change_goal_status(small.goal, "agreed", "akkoord bereikt", DAY, small.me)
     amendment = app.propose_amendment(small.goal, small.job, "beter", DAY, small.me, text="Nieuw")
     app.decide_amendment(small.goal, amendment, "rejected", DAY, small.me, reason="nee")
-    summaries = " ".join(e["summary"] for e in goal_history(app, small.goal)["entries"])
+    summaries = " ".join(sentence(e) for e in goal_history(app, small.goal)["entries"])
     assert "overeengekomen" in summaries and "verworpen" in summaries
     assert "agreed" not in summaries and "rejected" not in summaries

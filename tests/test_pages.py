@@ -111,6 +111,14 @@ def test_dashboard_shows_priorities_matrix_and_moved_milestone(client: TestClien
     assert "versie 2" in page.select_one(".app-changes").get_text()
 
 
+def test_dashboard_changes_give_dates_in_dutch(client: TestClient) -> None:
+    """The changes since the committee name a moved milestone's new date in Dutch, not ISO."""
+    sign_in(client, "demo-stuurgroep")
+    changes = soup(client.get("/")).select_one(".app-changes").get_text()
+    assert "Mijlpaal Ondertekening verplaatst naar 20 oktober 2022" in changes
+    assert "2022-10-20" not in changes
+
+
 def test_dashboard_for_the_committee_shows_nothing_internal(client: TestClient) -> None:
     """The steering committee never sees an internal meeting or position."""
     sign_in(client, "demo-stuurgroep")

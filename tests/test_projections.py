@@ -13,6 +13,7 @@ import eventsourcing.domain
 import pytest
 
 from onderhandeling.domain.visibility import COMMITTEE, MINISTRY
+from onderhandeling.dutch.timeline import cause_label
 from onderhandeling.readmodel import (
     agreement_state,
     changes_since,
@@ -431,10 +432,14 @@ def test_history_orders_by_effective_date_with_recorder_and_causes(
     assert revisions[0]["cause"] == {
         "type": "amendment",
         "id": revisions[0]["cause"]["id"],
-        "label": "wijzigingsvoorstel van JOB",
         "party": "JOB",
+        "title": None,
+        "reference": None,
+        "date": None,
+        "internal": False,
     }
-    assert revisions[1]["cause"]["label"] == "besluit 34313238: Salarismix"
+    assert cause_label(revisions[0]["cause"]) == "wijzigingsvoorstel van JOB"
+    assert cause_label(revisions[1]["cause"]) == "besluit 34313238: Salarismix"
     assert "{+passende +}" in revisions[0]["diff_text"]
     assert any(e["event"] == "Recorded" for e in entries)  # the decision about this goal
     substantive = goal_history(app, rich.small.goal, substantive=True)["entries"]

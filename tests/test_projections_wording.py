@@ -8,8 +8,10 @@ from uuid import UUID
 import pytest
 
 from onderhandeling.domain.errors import InvalidInput
+from onderhandeling.dutch.timeline import cause_label
 from onderhandeling.readmodel import agreement_state, blame, diff_versions, wording_versions
 from onderhandeling.service import Negotiations
+from onderhandeling.web.pages.presenting import diff_to_html
 from tests.negotiation_builder import build_small
 
 Revised = tuple[Negotiations, UUID]
@@ -43,7 +45,7 @@ def test_diff_between_neighbouring_versions_shows_an_insertion(goal: Revised) ->
         == "Iedere student vindt {+snel +}een stage. Scholen helpen hun studenten daarbij."
     )
     assert [op["kind"] for op in diff["ops"]] == ["equal", "insert", "equal"]
-    assert '<ins class="diff-ins">' in diff["html"]
+    assert '<ins class="diff-ins">' in diff_to_html(diff["ops"])
 
 
 def test_diff_shows_a_deletion_and_versions_that_undo_each_other(goal: Revised) -> None:
@@ -87,7 +89,7 @@ def test_blame_of_current_version_names_date_cause_and_party(goal: Revised) -> N
     added = [s for s in result["spans"] if s["version"] == 5]
     assert [s["text"] for s in added] == ["’s zomers ", ", óók mbo'ers"]
     assert added[0]["effective_date"] == "2022-09-06"
-    assert added[0]["cause"]["label"] == "wijzigingsvoorstel van JOB"
+    assert cause_label(added[0]["cause"]) == "wijzigingsvoorstel van JOB"
     assert added[0]["cause"]["party"] == "JOB"
     assert result["spans"][0]["effective_date"] == "2022-09-01"
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import pytest
 
-from onderhandeling.text.diff import DiffOp, diff_to_html, diff_to_text, tokenize, word_diff
+from onderhandeling.text.diff import DiffOp, diff_to_text, tokenize, word_diff
 from onderhandeling.text.provenance import (
     MIN_MOVE_WORDS,
     Span,
@@ -17,6 +17,7 @@ from onderhandeling.text.provenance import (
     first_provenance,
     provenance_of,
 )
+from onderhandeling.web.pages.presenting import diff_to_html
 
 SAMPLES = [
     "",

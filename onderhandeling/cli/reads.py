@@ -19,6 +19,7 @@ from onderhandeling.cli.core import (
 from onderhandeling.domain.errors import InvalidInput
 from onderhandeling.domain.visibility import MINISTRY
 from onderhandeling.dutch.labels import STANCE_LABELS
+from onderhandeling.dutch.timeline import cause_label, sentence
 from onderhandeling.service import Negotiations
 
 Handler = Callable[[argparse.Namespace], int]
@@ -162,7 +163,7 @@ def _run_history(app: Negotiations, args: argparse.Namespace) -> int:
     print(f"{goal['code']} {goal['title']} (versie {goal['version']}, {goal['status']})")
     for entry in history["entries"]:
         print(
-            f"{entry['effective_date']}  {entry['summary']}\n"
+            f"{entry['effective_date']}  {sentence(entry)}\n"
             f"            vastgelegd {entry['recorded_at'][:16]} door {entry['recorded_by']}"
         )
         wording = entry.get("wording")
@@ -191,7 +192,7 @@ def _run_blame(app: Negotiations, args: argparse.Namespace) -> int:
         return 0
     print(f"{blamed['goal']['code']} versie {blamed['version']}")
     for span in blamed["spans"]:
-        cause = span["cause"]["label"] or span["reason"]
+        cause = cause_label(span["cause"]) or span["reason"]
         print(f"v{span['version']:<4} {span['effective_date']}  {cause}")
         print(f"      {span['text']!r}")
     return 0
@@ -225,11 +226,11 @@ def _run_changes(app: Negotiations, args: argparse.Namespace) -> int:
         return 0
     print(f"{changes['count']} wijzigingen sinds {args.since}")
     for entry in changes["agreement"]:
-        print(f"  {entry['effective_date']}  {entry['summary']}")
+        print(f"  {entry['effective_date']}  {sentence(entry)}")
     for goal in changes["goals"]:
         print(f"\n{goal['code']} {goal['title']}")
         for entry in goal["entries"]:
-            print(f"  {entry['effective_date']}  {entry['summary']}")
+            print(f"  {entry['effective_date']}  {sentence(entry)}")
     return 0
 
 

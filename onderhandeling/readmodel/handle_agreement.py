@@ -54,7 +54,7 @@ def _agreement_started(batch: Batch, ctx: Ctx, e: Any) -> None:
             **ctx.when(),
         },
     )
-    timeline(batch, ctx, f"Akkoord gestart: {e.title}", agreement_id=ctx.aggregate_id)
+    timeline(batch, ctx, "agreement_started", agreement_id=ctx.aggregate_id, title=e.title)
 
 
 def _priority_added(batch: Batch, ctx: Ctx, e: Any) -> None:
@@ -62,7 +62,14 @@ def _priority_added(batch: Batch, ctx: Ctx, e: Any) -> None:
         "proj_priorities",
         {"agreement_id": ctx.aggregate_id, "key": e.key, "title": e.title, **ctx.when()},
     )
-    timeline(batch, ctx, f"Prioriteit {e.key} toegevoegd: {e.title}", agreement_id=ctx.aggregate_id)
+    timeline(
+        batch,
+        ctx,
+        "priority_added",
+        agreement_id=ctx.aggregate_id,
+        title=e.title,
+        details={"priority": e.key},
+    )
 
 
 def _party_joined(batch: Batch, ctx: Ctx, e: Any) -> None:
@@ -75,17 +82,24 @@ def _party_joined(batch: Batch, ctx: Ctx, e: Any) -> None:
             **ctx.when(),
         },
     )
-    code = batch.party_code(e.party_id)
-    timeline(batch, ctx, f"{code} neemt deel ({e.role})", agreement_id=ctx.aggregate_id)
+    timeline(
+        batch,
+        ctx,
+        "party_joined",
+        agreement_id=ctx.aggregate_id,
+        party_code=batch.party_code(e.party_id),
+        details={"role": e.role},
+    )
 
 
 def _goal_added(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Doelstelling {e.code} toegevoegd aan prioriteit {e.priority}",
+        "goal_added",
         agreement_id=ctx.aggregate_id,
-        details={"goal_id": str(e.goal_id), "code": e.code},
+        goal_code=e.code,
+        details={"goal_id": str(e.goal_id), "code": e.code, "priority": e.priority},
     )
 
 
@@ -104,8 +118,11 @@ def _milestone_planned(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Mijlpaal {e.name} gepland op {day(e.planned_on)}",
+        "milestone_planned",
         agreement_id=ctx.aggregate_id,
+        title=e.name,
+        on_date=day(e.planned_on),
+        details={"milestone": e.key},
     )
 
 
@@ -128,8 +145,11 @@ def _milestone_moved(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Mijlpaal {row['name']} verplaatst naar {day(e.to)}: {e.reason}",
+        "milestone_moved",
         agreement_id=ctx.aggregate_id,
+        title=row["name"],
+        on_date=day(e.to),
+        details={"milestone": e.key, "from": row["planned_on"], "reason": e.reason},
     )
 
 
@@ -147,7 +167,7 @@ def _baseline_frozen(batch: Batch, ctx: Ctx, e: Any) -> None:
         "VALUES (?, ?, ?, ?)",
         [(ctx.aggregate_id, e.name, goal_id, v) for goal_id, v in sorted(e.versions.items())],
     )
-    timeline(batch, ctx, f"Versie '{e.name}' vastgelegd", agreement_id=ctx.aggregate_id)
+    timeline(batch, ctx, "baseline_frozen", agreement_id=ctx.aggregate_id, title=e.name)
 
 
 def _signature_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
@@ -163,8 +183,9 @@ def _signature_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"{batch.party_code(e.party_id)} heeft ondertekend",
+        "signature_recorded",
         agreement_id=ctx.aggregate_id,
+        party_code=batch.party_code(e.party_id),
     )
 
 
@@ -172,7 +193,7 @@ def _signing_completed(batch: Batch, ctx: Ctx, e: Any) -> None:
     batch.sql.update(
         "proj_agreements", {"agreement_id": ctx.aggregate_id}, {"signed_on": ctx.effective_date}
     )
-    timeline(batch, ctx, "Akkoord door alle partijen ondertekend", agreement_id=ctx.aggregate_id)
+    timeline(batch, ctx, "signing_completed", agreement_id=ctx.aggregate_id)
 
 
 def _point_raised(batch: Batch, ctx: Ctx, e: Any) -> None:
@@ -195,8 +216,9 @@ def _point_raised(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Discussiepunt: {e.title}",
+        "point_raised",
         agreement_id=e.agreement_id,
+        title=e.title,
         goal_id=e.goal_id,
         confidentiality=e.confidentiality,
     )
@@ -227,8 +249,11 @@ def _preference_stated(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"{batch.party_code(e.party_id)} kiest optie {e.option} bij '{point['title']}'",
+        "preference_stated",
         agreement_id=point["agreement_id"],
+        party_code=batch.party_code(e.party_id),
+        title=point["title"],
+        details={"option": e.option},
         goal_id=point["goal_id"],
         confidentiality=point["confidentiality"],
     )
@@ -249,8 +274,10 @@ def _option_chosen(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Optie {e.option} gekozen bij '{point['title']}'",
+        "option_chosen",
         agreement_id=point["agreement_id"],
+        title=point["title"],
+        details={"option": e.option},
         goal_id=point["goal_id"],
         confidentiality=point["confidentiality"],
     )

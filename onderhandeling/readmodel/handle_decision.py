@@ -17,13 +17,6 @@ from onderhandeling.readmodel.events import (
     to_json,
 )
 
-_DUTCH_FACTS = {
-    "reference": "kenmerk",
-    "title": "titel",
-    "text": "tekst",
-    "effective_date": "datum",
-}
-
 
 def _decision_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
     decision_id = ctx.aggregate_id
@@ -47,15 +40,17 @@ def _decision_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
         "INSERT INTO proj_decision_goals (decision_id, goal_id) VALUES (?, ?)",
         [(decision_id, str(g)) for g in e.goal_ids],
     )
-    reference = f" ({e.reference})" if e.reference else ""
     timeline(
         batch,
         ctx,
-        f"Besluit {e.decided_by}{reference}: {e.title}",
+        "decision_recorded",
         agreement_id=e.agreement_id,
+        title=e.title,
         confidentiality=e.confidentiality,
         details={
             "decision_id": decision_id,
+            "decided_by": e.decided_by,
+            "reference": e.reference,
             "goal_ids": [str(g) for g in e.goal_ids],
             "text": e.text,
         },
@@ -106,11 +101,10 @@ def _decision_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
         "UPDATE proj_timeline SET effective_date = ? WHERE aggregate_id = ? AND event = 'Recorded'",
         [ctx.effective_date, decision_id],
     )
-    reference = f" {e.reference}" if e.reference else ""
     batch.sql.execute(
-        "UPDATE proj_wording_versions SET cause_label = ? "
+        "UPDATE proj_wording_versions SET cause_reference = ?, cause_title = ? "
         "WHERE cause_type = 'decision' AND cause_id = ?",
-        [f"besluit{reference}: {e.title}", decision_id],
+        [e.reference, e.title, decision_id],
     )
     changed = changed_facts(before, facts)
     goals = [
@@ -119,14 +113,19 @@ def _decision_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
             "SELECT goal_id FROM proj_decision_goals WHERE decision_id = ?", [decision_id]
         )
     ]
-    label = before["reference"] or before["title"]
     timeline(
         batch,
         ctx,
-        f"Besluit {label} gecorrigeerd ({', '.join(_DUTCH_FACTS[f] for f in changed)}): {e.reason}",
+        "decision_corrected",
         agreement_id=before["agreement_id"],
+        title=before["title"],
         confidentiality=before["confidentiality"],
-        details={"decision_id": decision_id, "changed": changed, "reason": e.reason},
+        details={
+            "decision_id": decision_id,
+            "reference": before["reference"],
+            "changed": changed,
+            "reason": e.reason,
+        },
     )
     about_goals(batch, ctx, goals)
 

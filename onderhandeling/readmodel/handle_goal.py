@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 from onderhandeling.domain import Goal
-from onderhandeling.dutch.labels import STATUS_LABELS
 from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
@@ -48,9 +47,12 @@ def _drafted(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Doelstelling {e.code} opgesteld: {e.title}",
+        "goal_drafted",
         agreement_id=agreement_id,
         goal_id=goal_id,
+        goal_code=e.code,
+        title=e.title,
+        version=1,
         details={"title": e.title, "priority": e.priority, "version": 1},
     )
 
@@ -66,10 +68,11 @@ def _status_changed(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Status {code}: {STATUS_LABELS.get(e.status, e.status)} ({e.reason})",
+        "goal_status_changed",
         agreement_id=agreement_id,
         goal_id=goal_id,
-        details={"status": e.status},
+        goal_code=code,
+        details={"status": e.status, "reason": e.reason},
     )
 
 
@@ -81,9 +84,10 @@ def _indicators_set(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Indicatoren {code} vastgesteld",
+        "indicators_set",
         agreement_id=agreement_id,
         goal_id=ctx.aggregate_id,
+        goal_code=code,
         details={"indicators": list(e.indicators)},
     )
 
@@ -97,9 +101,10 @@ def _actions_set(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Acties {code} vastgesteld",
+        "actions_set",
         agreement_id=agreement_id,
         goal_id=ctx.aggregate_id,
+        goal_code=code,
         details={"actions": actions},
     )
 

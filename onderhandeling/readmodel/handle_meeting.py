@@ -15,7 +15,6 @@ import json
 from typing import Any
 
 from onderhandeling.domain import Meeting
-from onderhandeling.dutch.labels import STANCE_LABELS
 from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
@@ -60,14 +59,19 @@ def _meeting_logged(batch: Batch, ctx: Ctx, e: Any) -> None:
         },
     )
     _new_facts_version(batch, ctx, meeting_id, facts, reason="")
-    codes = ", ".join(batch.party_code(p) for p in parties)
     timeline(
         batch,
         ctx,
-        f"Overleg '{e.title}' ({e.kind}) met {codes}",
+        "meeting_logged",
         agreement_id=e.agreement_id,
+        title=e.title,
         confidentiality=e.confidentiality,
-        details={"meeting_id": meeting_id, "summary": e.summary},
+        details={
+            "meeting_id": meeting_id,
+            "summary": e.summary,
+            "meeting_kind": e.kind,
+            "parties": [batch.party_code(p) for p in parties],
+        },
     )
 
 
@@ -107,19 +111,21 @@ def position_entry(
     """The timeline entry of a recorded (or corrected) position."""
     agreement_id, code = batch.goal(goal_id)
     party = batch.party_code(party_id)
-    verb = "corrigeert standpunt" if corrects else "standpunt"
     timeline(
         batch,
         ctx,
-        f"{party} {verb} op {code} (versie {wording_version}): "
-        f"{STANCE_LABELS.get(stance, stance)} — {summary}",
+        "position_corrected" if corrects else "position_recorded",
         agreement_id=agreement_id,
         goal_id=goal_id,
+        goal_code=code,
+        party_code=party,
+        version=wording_version,
         confidentiality=confidentiality,
         details={
             "position_id": position_id,
             "party": party,
             "stance": stance,
+            "summary": summary,
             "meeting_id": meeting_id,
             "wording_version": wording_version,
             "conditions": conditions,
@@ -139,9 +145,11 @@ def retraction_entry(batch: Batch, ctx: Ctx, row: Row, reason: str) -> None:
     timeline(
         batch,
         ctx,
-        f"Standpunt {party} op {code} ingetrokken: {reason}",
+        "position_retracted",
         agreement_id=agreement_id,
         goal_id=row["goal_id"],
+        goal_code=code,
+        party_code=party,
         confidentiality=row["confidentiality"],
         details={"position_id": row["position_id"], "party": party, "reason": reason},
     )
@@ -206,32 +214,22 @@ def _meeting_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
     goals = _move_positions(batch, ctx, meeting_id, before, e)
     _follow_in_timeline(batch, meeting_id, ctx.effective_date, e.confidentiality)
     batch.sql.execute(
-        "UPDATE proj_wording_versions SET cause_label = ?, cause_confidentiality = ? "
-        "WHERE cause_type = 'meeting' AND cause_id = ?",
-        [f"overleg '{e.title}' ({ctx.effective_date})", e.confidentiality, meeting_id],
+        "UPDATE proj_wording_versions SET cause_title = ?, cause_date = ?, "
+        "cause_confidentiality = ? WHERE cause_type = 'meeting' AND cause_id = ?",
+        [e.title, ctx.effective_date, e.confidentiality, meeting_id],
     )
     changed = changed_facts(before, facts)
     timeline(
         batch,
         ctx,
-        f"Overleg '{before['title']}' gecorrigeerd ({', '.join(_DUTCH_FACTS[f] for f in changed)})"
-        f": {e.reason}",
+        "meeting_corrected",
         agreement_id=before["agreement_id"],
+        title=before["title"],
         # Its old facts may have been internal too: only as shared as both versions.
         confidentiality=combined(before["confidentiality"], e.confidentiality),
         details={"meeting_id": meeting_id, "changed": changed, "reason": e.reason},
     )
     about_goals(batch, ctx, goals)
-
-
-_DUTCH_FACTS = {
-    "title": "titel",
-    "kind": "soort",
-    "parties_json": "aanwezigen",
-    "summary": "samenvatting",
-    "confidentiality": "vertrouwelijkheid",
-    "effective_date": "datum",
-}
 
 
 def _move_positions(batch: Batch, ctx: Ctx, meeting_id: str, before: Row, e: Any) -> list[str]:
@@ -362,8 +360,9 @@ def _meeting_withdrawn(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Overleg '{meeting['title']}' ingetrokken met {len(rows)} standpunt(en): {e.reason}",
+        "meeting_withdrawn",
         agreement_id=meeting["agreement_id"],
+        title=meeting["title"],
         confidentiality=meeting["confidentiality"],
         details={"meeting_id": meeting_id, "positions": len(rows), "reason": e.reason},
     )

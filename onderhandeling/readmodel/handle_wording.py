@@ -5,9 +5,8 @@ lookup), and the amendments and open passages about the wording."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
-from onderhandeling.dutch.labels import KIND_LABELS, OUTCOME_LABELS
 from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
@@ -18,7 +17,7 @@ from onderhandeling.readmodel.events import (
     to_json,
 )
 from onderhandeling.readmodel.gate import SHARED
-from onderhandeling.text.diff import diff_to_html, diff_to_text, word_diff
+from onderhandeling.text.diff import DiffOp, word_diff
 from onderhandeling.text.provenance import Span, diff_and_provenance, first_provenance
 
 
@@ -43,32 +42,48 @@ def _previous_wording(batch: Batch, goal_id: str, version: int) -> tuple[str, li
     return str(row["text"]), spans_from_json(row["provenance_json"])
 
 
-def _cause(batch: Batch, cause_type: str, cause_id: str | None) -> tuple[str, str | None, str]:
-    """(label, party id, confidentiality) of what caused a revision, as it reads in history."""
+class Cause(NamedTuple):
+    """What caused a revision, by its facts: the web and the CLI name it in Dutch."""
+
+    party_id: str | None = None
+    title: str | None = None
+    reference: str | None = None
+    date: str | None = None
+    confidentiality: str = SHARED
+
+
+def _cause(batch: Batch, cause_type: str, cause_id: str | None) -> Cause:
     if cause_id is None or cause_type == "none":
-        return "", None, SHARED
+        return Cause()
     sql = batch.sql
     if cause_type == "amendment":
         party = sql.scalar(
             "SELECT party_id FROM proj_amendments WHERE amendment_id = ?", [cause_id]
         )
-        return f"wijzigingsvoorstel van {batch.party_code(party)}", ident(party), SHARED
+        return Cause(party_id=ident(party))
     if cause_type == "meeting":
         row = sql.one(
             "SELECT title, effective_date, confidentiality FROM proj_meetings WHERE meeting_id = ?",
             [cause_id],
         )
         if row is None:
-            return "overleg", None, SHARED
-        return f"overleg '{row['title']}' ({row['effective_date']})", None, row["confidentiality"]
+            return Cause()
+        return Cause(
+            title=row["title"], date=row["effective_date"], confidentiality=row["confidentiality"]
+        )
     row = sql.one(
         "SELECT reference, title, confidentiality FROM proj_decisions WHERE decision_id = ?",
         [cause_id],
     )
     if row is None:
-        return "besluit", None, SHARED
-    reference = f" {row['reference']}" if row["reference"] else ""
-    return f"besluit{reference}: {row['title']}", None, row["confidentiality"]
+        return Cause()
+    return Cause(
+        title=row["title"], reference=row["reference"], confidentiality=row["confidentiality"]
+    )
+
+
+def diff_to_json(ops: list[DiffOp]) -> str:
+    return to_json([[op.kind, op.text] for op in ops])
 
 
 def add_version(
@@ -91,7 +106,7 @@ def add_version(
         _, old_spans = _previous_wording(batch, goal_id, version - 1)
         ops, spans = diff_and_provenance(old_spans, text, version)
     batch.wordings[goal_id] = (version, text, spans)
-    label, party_id, confidentiality = _cause(batch, cause_type, cause_id)
+    cause = _cause(batch, cause_type, cause_id)
     batch.sql.insert(
         "proj_wording_versions",
         {
@@ -103,11 +118,12 @@ def add_version(
             "kind": kind,
             "cause_type": cause_type,
             "cause_id": cause_id,
-            "cause_label": label,
-            "cause_party_id": party_id,
-            "cause_confidentiality": confidentiality,
-            "diff_html": diff_to_html(ops),
-            "diff_text": diff_to_text(ops),
+            "cause_party_id": cause.party_id,
+            "cause_title": cause.title,
+            "cause_reference": cause.reference,
+            "cause_date": cause.date,
+            "cause_confidentiality": cause.confidentiality,
+            "diff_json": diff_to_json(ops),
             "provenance_json": spans_to_json(spans),
             **ctx.when(),
         },
@@ -142,16 +158,21 @@ def _wording_revised(batch: Batch, ctx: Ctx, e: Any) -> None:
                 "orphaned_at": ctx.recorded_at,
             },
         )
-    kind = KIND_LABELS.get(e.kind, e.kind)
-    summary = f"Tekst {code} gewijzigd naar versie {e.version} ({kind}): {e.reason}"
     timeline(
         batch,
         ctx,
-        summary,
+        "wording_revised",
         agreement_id=agreement_id,
         goal_id=goal_id,
+        goal_code=code,
+        version=e.version,
         substantive=e.kind == "substantive",
-        details={"version": e.version, "kind": e.kind, "orphaned_passages": e.orphaned_passages},
+        details={
+            "version": e.version,
+            "kind": e.kind,
+            "reason": e.reason,
+            "orphaned_passages": e.orphaned_passages,
+        },
     )
 
 
@@ -181,12 +202,15 @@ def _amendment_proposed(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Wijzigingsvoorstel van {party} op {code}: {e.reason}",
+        "amendment_proposed",
         agreement_id=agreement_id,
         goal_id=ctx.aggregate_id,
+        goal_code=code,
+        party_code=party,
         details={
             "amendment_id": e.amendment_id,
             "party": party,
+            "reason": e.reason,
             "quote": e.quote,
             "replacement": e.replacement,
             "text": e.text,
@@ -213,13 +237,15 @@ def _amendment_decided(batch: Batch, ctx: Ctx, e: Any) -> None:
             "resulting_version": version,
         },
     )
-    party = batch.party_code(row["party_id"] if row else None)
     timeline(
         batch,
         ctx,
-        f"Wijzigingsvoorstel van {party} op {code}: {OUTCOME_LABELS.get(e.outcome, e.outcome)}",
+        "amendment_decided",
         agreement_id=agreement_id,
         goal_id=ctx.aggregate_id,
+        goal_code=code,
+        party_code=batch.party_code(row["party_id"] if row else None),
+        version=version,
         details={"amendment_id": e.amendment_id, "outcome": e.outcome, "reason": e.reason},
     )
 
@@ -250,10 +276,17 @@ def _passage_marked(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Open passage gemarkeerd in {code}: “{e.quote}”",
+        "passage_marked",
         agreement_id=agreement_id,
         goal_id=ctx.aggregate_id,
-        details={"passage_id": e.passage_id, "note": e.note, "aan_zet": aan_zet},
+        goal_code=code,
+        version=e.version,
+        details={
+            "passage_id": e.passage_id,
+            "quote": e.quote,
+            "note": e.note,
+            "aan_zet": aan_zet,
+        },
     )
 
 
@@ -267,10 +300,11 @@ def _passage_resolved(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Open passage in {code} opgelost: {e.note}",
+        "passage_resolved",
         agreement_id=agreement_id,
         goal_id=ctx.aggregate_id,
-        details={"passage_id": e.passage_id},
+        goal_code=code,
+        details={"passage_id": e.passage_id, "note": e.note},
     )
 
 
@@ -282,9 +316,10 @@ def _wording_frozen(batch: Batch, ctx: Ctx, e: Any) -> None:
     timeline(
         batch,
         ctx,
-        f"Tekst {code} bevroren na ondertekening",
+        "wording_frozen",
         agreement_id=agreement_id,
         goal_id=ctx.aggregate_id,
+        goal_code=code,
     )
 
 

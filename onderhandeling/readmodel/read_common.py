@@ -129,30 +129,52 @@ def version_row(sql: Sql, goal: Row, version: int) -> Row:
 
 
 def cause_of(row: Row, reader: Reader, codes: dict[str, Row]) -> dict[str, Any]:
-    """A revision's cause as a reader may see it: an internal meeting or decision is named
-    only to readers who may see it."""
+    """A revision's cause as a reader may see it, by its facts: an internal meeting or
+    decision is named only to readers who may see it (``internal`` says it is hidden)."""
+    cause: dict[str, Any] = {
+        "type": row["cause_type"],
+        "id": None,
+        "party": None,
+        "title": None,
+        "reference": None,
+        "date": None,
+        "internal": False,
+    }
     if row["cause_type"] == "none":
-        return {"type": "none", "id": None, "label": "", "party": None}
+        return cause
     if not may_see(reader, row["cause_confidentiality"]):
-        return {"type": row["cause_type"], "id": None, "label": "(intern)", "party": None}
+        return {**cause, "internal": True}
     party = codes.get(row["cause_party_id"] or "")
     return {
-        "type": row["cause_type"],
+        **cause,
         "id": row["cause_id"],
-        "label": row["cause_label"],
         "party": None if party is None else party["code"],
+        "title": row["cause_title"],
+        "reference": row["cause_reference"],
+        "date": row["cause_date"],
     }
 
 
+def diff_ops(diff_json: str) -> list[dict[str, str]]:
+    """A stored word diff as operations: [{"kind": "equal"|"insert"|"delete", "text": …}]."""
+    return [{"kind": kind, "text": text} for kind, text in json.loads(diff_json)]
+
+
 def timeline_entry(row: Row, names: dict[str, str]) -> dict[str, Any]:
+    """What happened, as data: ``kind`` (a stable English code) and its facts."""
     return {
         "seq": row["seq"],
         "event": row["event"],
+        "kind": row["kind"],
         "goal_id": row["goal_id"],
         "effective_date": row["effective_date"],
         "recorded_at": row["recorded_at"],
         "recorded_by": names.get(row["recorded_by"] or "", ""),
-        "summary": row["summary"],
+        "goal_code": row["goal_code"],
+        "party_code": row["party_code"],
+        "title": row["title"],
+        "version": row["version"],
+        "on_date": row["on_date"],
         "substantive": bool(row["substantive"]),
         "confidentiality": row["confidentiality"],
         "details": json.loads(row["details_json"]),

@@ -20,7 +20,7 @@ from onderhandeling.readmodel.read_common import (
     timeline_entry,
 )
 from onderhandeling.readmodel.sql import Row, Sql
-from onderhandeling.text.diff import diff_to_html, diff_to_text, word_diff
+from onderhandeling.text.diff import diff_to_text, word_diff
 
 NOW = "now"
 
@@ -143,8 +143,8 @@ def compare_baselines(
                     "to_version": new,
                     "status_from": old_status.get(goal_id),
                     "status_to": new_status.get(goal_id),
+                    "diff": [{"kind": op.kind, "text": op.text} for op in ops],
                     "diff_text": diff_to_text(ops),
-                    "diff_html": diff_to_html(ops),
                 }
             )
         elif was_in and is_in:

@@ -16,6 +16,7 @@ from onderhandeling.readmodel.gate import visible
 from onderhandeling.readmodel.handle_wording import spans_from_json
 from onderhandeling.readmodel.read_common import (
     cause_of,
+    diff_ops,
     goal_by_id,
     parties,
     person_names,
@@ -24,7 +25,7 @@ from onderhandeling.readmodel.read_common import (
     version_row,
 )
 from onderhandeling.readmodel.sql import Row, Sql
-from onderhandeling.text.diff import diff_to_html, diff_to_text, word_diff
+from onderhandeling.text.diff import diff_to_text, word_diff
 
 
 def _goal_summary(goal: Row) -> dict[str, Any]:
@@ -79,9 +80,9 @@ def history_in(sql: Sql, goal_id: str, reader: Reader, substantive: bool) -> dic
     versions = {
         r["seq"]: r
         for r in sql.rows(
-            "SELECT seq, version, based_on, reason, kind, cause_type, cause_id, cause_label, "
-            "cause_party_id, cause_confidentiality, effective_date, recorded_at, recorded_by, "
-            "diff_text, diff_html FROM proj_wording_versions WHERE goal_id = ?",
+            "SELECT seq, version, based_on, reason, kind, cause_type, cause_id, cause_party_id, "
+            "cause_title, cause_reference, cause_date, cause_confidentiality, effective_date, "
+            "recorded_at, recorded_by, diff_json FROM proj_wording_versions WHERE goal_id = ?",
             [goal_id],
         )
     }
@@ -90,10 +91,11 @@ def history_in(sql: Sql, goal_id: str, reader: Reader, substantive: bool) -> dic
         entry = timeline_entry(row, names)
         version = versions.get(row["seq"])
         if version is not None:
+            ops = diff_ops(version["diff_json"])
             entry["wording"] = {
                 **_version_info(version, reader, codes, names),
-                "diff_text": version["diff_text"],
-                "diff_html": version["diff_html"],
+                "diff": ops,
+                "diff_text": diff_to_text(ops),
             }
         entries.append(entry)
     return {"goal": _goal_summary(goal), "substantive_only": substantive, "entries": entries}
@@ -110,9 +112,10 @@ def wording_versions(
             {**_version_info(row, reader, codes, names), "text": row["text"]}
             for row in sql.rows(
                 # Every column but the diffs and the provenance (see the table in schema.py).
-                "SELECT version, based_on, reason, kind, cause_type, cause_id, cause_label, "
-                "cause_party_id, cause_confidentiality, effective_date, recorded_at, "
-                "recorded_by, text FROM proj_wording_versions WHERE goal_id = ? ORDER BY version",
+                "SELECT version, based_on, reason, kind, cause_type, cause_id, cause_party_id, "
+                "cause_title, cause_reference, cause_date, cause_confidentiality, "
+                "effective_date, recorded_at, recorded_by, text FROM proj_wording_versions "
+                "WHERE goal_id = ? ORDER BY version",
                 [str(goal_id)],
             )
         ]
@@ -131,18 +134,15 @@ def diff_versions(
         names, codes = person_names(sql), parties(sql)
         old, new = version_row(sql, goal, from_version), version_row(sql, goal, to_version)
     if to_version == from_version + 1:
-        html, text = new["diff_html"], new["diff_text"]  # precomputed by the projector
-        ops = word_diff(old["text"], new["text"])
+        ops = diff_ops(new["diff_json"])  # precomputed by the projector
     else:
-        ops = word_diff(old["text"], new["text"])
-        html, text = diff_to_html(ops), diff_to_text(ops)
+        ops = [{"kind": op.kind, "text": op.text} for op in word_diff(old["text"], new["text"])]
     return {
         "goal": _goal_summary(goal),
         "from": _version_info(old, reader, codes, names),
         "to": _version_info(new, reader, codes, names),
-        "ops": [{"kind": op.kind, "text": op.text} for op in ops],
-        "html": html,
-        "text": text,
+        "ops": ops,
+        "text": diff_to_text(ops),
     }
 
 

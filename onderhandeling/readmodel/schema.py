@@ -10,7 +10,7 @@ from __future__ import annotations
 from onderhandeling.readmodel.sql import Sql
 
 # Bump when a table changes: an older schema is dropped and rebuilt from the log.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 TRACKING = "read_models"
 
 # Columns shared by rows made from one event.
@@ -50,11 +50,15 @@ TABLES: dict[str, str] = {
     # Small columns first, then the large ones in the order readers need them: a row is ~10 KB,
     # and SQLite walks a row's overflow pages up to the last column a query asks for, so the
     # history (diffs) never reads the provenance stored after them.
+    # The cause is named by its facts (a meeting's title and date, a decision's reference and
+    # title, an amendment's party); diff_json is the word diff against the version before as
+    # [[kind, text], …] with kind "equal", "insert" or "delete".
     "proj_wording_versions": "goal_id TEXT NOT NULL, version INTEGER NOT NULL, "
     "based_on INTEGER, reason TEXT NOT NULL, kind TEXT NOT NULL, "
-    "cause_type TEXT NOT NULL, cause_id TEXT, cause_label TEXT NOT NULL, cause_party_id TEXT, "
-    "cause_confidentiality TEXT NOT NULL, " + _WHEN + ", diff_text TEXT NOT NULL, "
-    "diff_html TEXT NOT NULL, text TEXT NOT NULL, provenance_json TEXT NOT NULL, "
+    "cause_type TEXT NOT NULL, cause_id TEXT, cause_party_id TEXT, cause_title TEXT, "
+    "cause_reference TEXT, cause_date TEXT, "
+    "cause_confidentiality TEXT NOT NULL, " + _WHEN + ", diff_json TEXT NOT NULL, "
+    "text TEXT NOT NULL, provenance_json TEXT NOT NULL, "
     "PRIMARY KEY (goal_id, version)",
     # One row per version of a position's record. A position is withdrawn on the recorded
     # clock only: a correction or retraction fixes the record (what we know), it does not say
@@ -114,11 +118,16 @@ TABLES: dict[str, str] = {
     "chosen_on TEXT, chosen_at TEXT, " + _WHEN,
     "proj_preferences": "point_id TEXT NOT NULL, party_id TEXT NOT NULL, option_key TEXT NOT NULL, "
     "reason TEXT NOT NULL, " + _WHEN + ", PRIMARY KEY (seq)",
+    # What happened as data, never as a sentence: kind is a stable English code
+    # ("milestone_moved"); goal_code, party_code, title (of the subject: a goal, meeting,
+    # milestone…), version (of a wording) and on_date (a date the entry names, ISO) are the
+    # facts most entries name, details_json the rest. The web and the CLI say it in Dutch.
     # struck_at: when the fact of an entry was taken back (a retracted position, a withdrawn
     # meeting): the history keeps showing it, marked; "what changed" leaves it out.
     "proj_timeline": "seq BIGINT PRIMARY KEY, agreement_id TEXT, goal_id TEXT, "
-    "aggregate_id TEXT NOT NULL, event TEXT NOT NULL, effective_date TEXT, "
-    "recorded_at TEXT NOT NULL, recorded_by TEXT, summary TEXT NOT NULL, "
+    "aggregate_id TEXT NOT NULL, event TEXT NOT NULL, kind TEXT NOT NULL, effective_date TEXT, "
+    "recorded_at TEXT NOT NULL, recorded_by TEXT, goal_code TEXT, party_code TEXT, title TEXT, "
+    "version INTEGER, on_date TEXT, "
     "substantive INTEGER NOT NULL, confidentiality TEXT NOT NULL, details_json TEXT NOT NULL, "
     "struck_at TEXT",
     # Further goals an entry is about, beyond its goal_id (a meeting's correction concerns

@@ -1,10 +1,10 @@
 """Word-level diffs for the wording of a goal.
 
 Goal wordings are Dutch policy text that is revised many times during a negotiation.
-:func:`word_diff` says what changed between two versions as a list of :class:`DiffOp`, which
-:func:`diff_to_html` and :func:`diff_to_text` render for the web UI and the CLI. Which version
-introduced each part of a text (provenance, "blame") is in wording_provenance.py, built on the
-same diff.
+:func:`word_diff` says what changed between two versions as a list of :class:`DiffOp`: the
+read models store them as data, :func:`diff_to_text` renders them for the CLI, and the web
+renders its own markup (web/pages/presenting.py). Which version introduced each part of a text
+(provenance, "blame") is in provenance.py, built on the same diff.
 
 Everything works on tokens from :func:`tokenize`: words, whitespace runs and single punctuation
 marks. Whitespace is a token of its own so that ``"".join(tokenize(t)) == t`` and a diff can be
@@ -13,15 +13,14 @@ turned back into both texts exactly.
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Literal
 
-__all__ = ["DiffOp", "diff_to_html", "diff_to_text", "tokenize", "word_diff"]
+__all__ = ["DiffOp", "diff_to_text", "op_parts", "tokenize", "word_diff"]
 
 DiffKind = Literal["equal", "insert", "delete"]
 
@@ -332,46 +331,23 @@ def _diff_ops(opcodes: list[_Opcode], a: list[str], b: list[str]) -> list[DiffOp
 # Rendering
 # --------------------------------------------------------------------------------------------
 
-_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
-
-# The bracketed labels are visually hidden but read out by screen readers, so a change is
-# announced as such; sighted users see the browser's strike-through/underline, not just colour.
-_HTML_WRAPPERS: dict[DiffKind, tuple[str, str]] = {
-    "equal": ("", ""),
-    "delete": (
-        '<del class="diff-del"><span class="visually-hidden">[verwijderd: </span>',
-        '<span class="visually-hidden">]</span></del>',
-    ),
-    "insert": (
-        '<ins class="diff-ins"><span class="visually-hidden">[ingevoegd: </span>',
-        '<span class="visually-hidden">]</span></ins>',
-    ),
-}
-
-_TEXT_WRAPPERS: dict[DiffKind, tuple[str, str]] = {
+_TEXT_WRAPPERS: dict[str, tuple[str, str]] = {
     "equal": ("", ""),
     "delete": ("[-", "-]"),
     "insert": ("{+", "+}"),
 }
 
 
-def _html_text(text: str) -> str:
-    return _NEWLINE_RE.sub("<br>\n", html.escape(text, quote=True))
-
-
-def diff_to_html(ops: list[DiffOp]) -> str:
-    """Render a diff as escaped HTML with ``<del>``/``<ins>`` and screen-reader labels."""
-    parts: list[str] = []
+def op_parts(ops: Iterable[DiffOp | Mapping[str, str]]) -> Iterator[tuple[str, str]]:
+    """(kind, text) of each op, given as :class:`DiffOp` or as read back ({"kind", "text"})."""
     for op in ops:
-        opening, closing = _HTML_WRAPPERS[op.kind]
-        parts.append(f"{opening}{_html_text(op.text)}{closing}")
-    return "".join(parts)
+        yield (op.kind, op.text) if isinstance(op, DiffOp) else (op["kind"], op["text"])
 
 
-def diff_to_text(ops: list[DiffOp]) -> str:
+def diff_to_text(ops: Iterable[DiffOp | Mapping[str, str]]) -> str:
     """Render a diff as plain text in wdiff style: ``[-deleted-]{+inserted+}``."""
     parts: list[str] = []
-    for op in ops:
-        opening, closing = _TEXT_WRAPPERS[op.kind]
-        parts.append(f"{opening}{op.text}{closing}")
+    for kind, text in op_parts(ops):
+        opening, closing = _TEXT_WRAPPERS[kind]
+        parts.append(f"{opening}{text}{closing}")
     return "".join(parts)

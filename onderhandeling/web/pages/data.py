@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from onderhandeling.domain.visibility import Reader
+from onderhandeling.dutch.timeline import sentence
 from onderhandeling.readmodel import (
     agreement_state,
     changes_since,
@@ -87,12 +88,12 @@ def dashboard(
     )
     changed = changes_since(service, agreement_id, since.isoformat(), reader, limit=CHANGES_SHOWN)
     changes = [
-        {"goal": goal, "on": entry["effective_date"], "what": entry["summary"]}
+        {"goal": goal, "on": entry["effective_date"], "what": sentence(entry)}
         for goal in changed["goals"]
         for entry in goal["entries"]
     ]
     changes += [
-        {"goal": None, "on": entry["effective_date"], "what": entry["summary"]}
+        {"goal": None, "on": entry["effective_date"], "what": sentence(entry)}
         for entry in changed["agreement"]
     ]
     changes.sort(key=lambda c: c["on"] or "", reverse=True)

@@ -9,7 +9,7 @@ from uuid import UUID
 from markupsafe import Markup
 
 from onderhandeling.domain.visibility import Reader
-from onderhandeling.dutch.labels import CAUSE_LABELS
+from onderhandeling.dutch.timeline import cause_text
 from onderhandeling.readmodel import blame, diff_versions, goal_history, wording_versions
 from onderhandeling.readmodel.read_common import in_one_snapshot
 from onderhandeling.service import Negotiations
@@ -20,6 +20,7 @@ from onderhandeling.web.pages.data import (
     party_codes,
 )
 from onderhandeling.web.pages.meeting_data import changes
+from onderhandeling.web.pages.presenting import diff_to_html
 
 
 def _nth(text: str, quote: str, occurrence: int) -> int:
@@ -61,24 +62,13 @@ def marked_wording(wording: str, passages: list[dict[str, Any]]) -> list[dict[st
 def diff_html(service: Negotiations, goal_id: UUID, old: int, new: int, reader: Reader) -> Markup:
     """The word diff between two wording versions, as escaped HTML with <del>/<ins>."""
     diff = diff_versions(service, goal_id, old, new, reader)
-    return Markup(diff["html"])  # diff_to_html escapes the wording itself
+    return diff_to_html(diff["ops"])
 
 
 def clamp(value: int | None, default: int, highest: int) -> int:
     if value is None:
         return default
     return min(max(value, 1), highest)
-
-
-def cause_label(version: dict[str, Any]) -> str:
-    """A version's cause in Dutch: "wijzigingsvoorstel van JOB", "besluit 34313238", …"""
-    cause = version["cause"]
-    kind = CAUSE_LABELS.get(cause["type"], cause["type"])
-    if cause["type"] == "none":
-        return "eerste tekst" if version["version"] == 1 else "eigen herziening"
-    party = f" van {cause['party']}" if cause.get("party") else ""
-    label = f" ‘{cause['label']}’" if cause.get("label") else ""
-    return f"{kind}{party}{label}"
 
 
 TIMELINE_SHOWN = 100
@@ -103,7 +93,7 @@ def goal_page(
     codes = party_codes(service, agreement)
     versions = wording_versions(service, goal_id, reader)
     for entry in versions:
-        entry["cause_text"] = cause_label(entry)
+        entry["cause_text"] = cause_text(entry)
     by_version = {v["version"]: v for v in versions}
     current = goal["version"]
     meetings = meeting_titles(

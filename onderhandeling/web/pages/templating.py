@@ -26,6 +26,7 @@ from onderhandeling.dutch.labels import (
     STATUS_LABELS,
 )
 from onderhandeling.web import security
+from onderhandeling.web.pages import presenting
 from onderhandeling.web.pages.current_agreement import agreement_id_of
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
@@ -92,6 +93,7 @@ templates.env.filters["overlegsoort"] = _label(MEETING_KIND_LABELS)
 templates.env.filters["uitkomst"] = _label(OUTCOME_LABELS)
 templates.env.filters["oorzaak"] = _label(CAUSE_LABELS)
 templates.env.filters["soort"] = _label(KIND_LABELS)
+presenting.register(templates.env)
 # Up to this many wording versions, the goal page's compare form lists them all to choose from.
 templates.env.globals["VERSIONS_LISTED"] = 60
 templates.env.globals["STANCE_LABELS"] = STANCE_LABELS
