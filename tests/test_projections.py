@@ -345,7 +345,8 @@ def test_state_lists_consensus_passages_amendments_and_points(
     assert point["preferences"]["JOB"]["option"] == "2a"
     assert point["chosen"]["decision"]["reference"] == "34313238"
     job = next(p for p in state["parties"] if p["code"] == "JOB")
-    assert job["stances"] == {"K1": "conditional", "A1": "unknown", "K2": "unknown"}
+    stances = {code: held["stance"] for code, held in job["stances"].items()}
+    assert stances == {"K1": "conditional", "A1": "unknown", "K2": "unknown"}
     assert state["agreement"]["signed_on"] == "2022-12-01"
 
 

@@ -10,7 +10,7 @@ from uuid import UUID
 from eventsourcing.application import Application
 
 from onderhandeling.domain.visibility import MINISTRY, Reader
-from onderhandeling.readmodel.read_common import goal_by_id, read_models
+from onderhandeling.readmodel.read_common import goal_by_id, parties, read_models
 from onderhandeling.readmodel.read_records import positions_where
 from onderhandeling.readmodel.sql import Row, Sql
 
@@ -28,6 +28,7 @@ def goal_in(sql: Sql, goal_id: str, reader: Reader) -> dict[str, Any]:
         "SELECT text FROM proj_wording_versions WHERE goal_id = ? AND version = ?",
         [goal_id, goal["current_version"]],
     )
+    codes = parties(sql)
     return {
         "id": goal["goal_id"],
         "agreement_id": goal["agreement_id"],
@@ -41,13 +42,13 @@ def goal_in(sql: Sql, goal_id: str, reader: Reader) -> dict[str, Any]:
         "indicators": json.loads(goal["indicators_json"]),
         "actions": json.loads(goal["actions_json"]),
         "amendments": [
-            _amendment(row)
+            _amendment(row, codes)
             for row in sql.rows(
                 "SELECT * FROM proj_amendments WHERE goal_id = ? ORDER BY seq", [goal_id]
             )
         ],
         "passages": [
-            _passage(row)
+            _passage(row, codes)
             for row in sql.rows(
                 "SELECT * FROM proj_passages WHERE goal_id = ? ORDER BY seq", [goal_id]
             )
@@ -56,10 +57,18 @@ def goal_in(sql: Sql, goal_id: str, reader: Reader) -> dict[str, Any]:
     }
 
 
-def _amendment(row: Row) -> dict[str, Any]:
+def goal_version(app: Application[Any], goal_id: UUID | str) -> int:
+    """The goal's current wording version."""
+    with read_models(app) as sql:
+        return int(goal_by_id(sql, goal_id)["current_version"])
+
+
+def _amendment(row: Row, codes: dict[str, Row]) -> dict[str, Any]:
+    party = codes.get(row["party_id"])
     return {
         "id": row["amendment_id"],
-        "party_id": row["party_id"],
+        "party": None if party is None else party["code"],
+        "party_name": "" if party is None else party["name"],
         "reason": row["reason"],
         "text": row["text"],
         "quote": row["quote"],
@@ -74,7 +83,7 @@ def _amendment(row: Row) -> dict[str, Any]:
     }
 
 
-def _passage(row: Row) -> dict[str, Any]:
+def _passage(row: Row, codes: dict[str, Row]) -> dict[str, Any]:
     if row["resolved_at"] is not None:
         status = "resolved"
     elif row["orphaned_at"] is not None:
@@ -86,7 +95,9 @@ def _passage(row: Row) -> dict[str, Any]:
         "quote": row["quote"],
         "occurrence": row["occurrence"],
         "note": row["note"],
-        "aan_zet": json.loads(row["aan_zet_json"]),
+        "aan_zet": [
+            codes[p]["code"] if p in codes else "?" for p in json.loads(row["aan_zet_json"])
+        ],
         "version": row["version"],
         "marked_on": row["effective_date"],
         "status": status,

@@ -5,7 +5,7 @@ tells clients what to send."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -186,6 +186,3 @@ class Signed(BaseModel):
 
 class Done(BaseModel):
     ok: bool = True
-
-
-JSON = dict[str, Any]
