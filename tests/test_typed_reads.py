@@ -10,6 +10,7 @@ from uuid import UUID
 
 import pytest
 
+from onderhandeling.domain.errors import NotFound
 from onderhandeling.service import (
     AgreementStateOut,
     GoalOut,
@@ -111,9 +112,19 @@ def test_no_read_loads_an_aggregate(app: Negotiations, monkeypatch: pytest.Monke
     app.status(small.agreement)
     app.meetings(small.agreement)
     app.decisions(small.agreement)
+    assert app.goal_id(small.agreement, "K1") == small.goal
     assert app.goal_version(small.goal) == 1
     assert app.goal_diff(small.goal, 1).goal.version == 1
     assert app.person_name(small.me) == "Beleidsmedewerker"
+
+
+def test_a_baseline_name_no_store_can_hold_is_not_found(app: Negotiations) -> None:
+    """Changes since, or a comparison from, a name with a NUL character: no such baseline."""
+    small = build_small(app)
+    with pytest.raises(NotFound):
+        app.changes_since(small.agreement, "CWIZO\x00")
+    with pytest.raises(NotFound):
+        app.compare(small.agreement, "CWIZO\x00")
 
 
 def test_read_models_are_rebuilt_through_the_service(app: Negotiations) -> None:

@@ -132,15 +132,22 @@ def cause_of(row: Row, reader: Reader, codes: dict[str, Row]) -> dict[str, Any]:
     """A revision's cause as a reader may see it: an internal meeting or decision is named
     only to readers who may see it."""
     if row["cause_type"] == "none":
-        return {"type": "none", "id": None, "label": "", "party": None}
+        return {"type": "none", "id": None, "label": "", "party": None, "party_name": ""}
     if not may_see(reader, row["cause_confidentiality"]):
-        return {"type": row["cause_type"], "id": None, "label": "(intern)", "party": None}
+        return {
+            "type": row["cause_type"],
+            "id": None,
+            "label": "(intern)",
+            "party": None,
+            "party_name": "",
+        }
     party = codes.get(row["cause_party_id"] or "")
     return {
         "type": row["cause_type"],
         "id": row["cause_id"],
         "label": row["cause_label"],
         "party": None if party is None else party["code"],
+        "party_name": "" if party is None else party["name"],
     }
 
 

@@ -9,8 +9,9 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 
+from onderhandeling.domain.errors import NotFound
 from onderhandeling.domain.visibility import MINISTRY, Reader
-from onderhandeling.readmodel.read_common import goal_by_id, parties, read_models
+from onderhandeling.readmodel.read_common import agreement_row, goal_by_id, parties, read_models
 from onderhandeling.readmodel.read_records import positions_where
 from onderhandeling.readmodel.sql import Row, Sql
 
@@ -55,6 +56,20 @@ def goal_in(sql: Sql, goal_id: str, reader: Reader) -> dict[str, Any]:
         ],
         "positions": positions_where(sql, "goal_id = ?", [goal_id], reader),
     }
+
+
+def goal_by_code(app: Application[Any], agreement_id: UUID | str, code: str) -> str:
+    """The id of the goal with this code in the agreement (NotFound names what is missing:
+    the agreement, or the goal's code)."""
+    with read_models(app) as sql:
+        agreement_row(sql, agreement_id)
+        found = sql.scalar(
+            "SELECT goal_id FROM proj_goals WHERE agreement_id = ? AND code = ?",
+            [str(agreement_id), code],
+        )
+    if found is None:
+        raise NotFound(f"goal {code!r} does not exist in this agreement", code=code)
+    return str(found)
 
 
 def goal_version(app: Application[Any], goal_id: UUID | str) -> int:

@@ -27,6 +27,7 @@ class CauseOut(Result):
     id: Id | None = Field(description="Null when the reader may not see the cause.")
     label: str
     party: PartyCode | None
+    party_name: str
 
 
 class VersionInfo(Result):

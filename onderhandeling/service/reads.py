@@ -17,7 +17,7 @@ from onderhandeling.domain.visibility import MINISTRY, Reader
 from onderhandeling.readmodel import read_compare, read_history, read_lists, read_state
 from onderhandeling.readmodel.projector import projector_of
 from onderhandeling.readmodel.read_common import read_models
-from onderhandeling.readmodel.read_goal import goal_version
+from onderhandeling.readmodel.read_goal import goal_by_code, goal_version
 from onderhandeling.readmodel.results_history import (
     ChangesOut,
     ComparisonOut,
@@ -61,6 +61,10 @@ class Reads(NegotiationsBase):
     def rebuild_read_models(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Drop the read models and rebuild them from the whole log; how many events."""
         return projector_of(self).rebuild(progress)
+
+    def goal_id(self, agreement_id: UUID, code: str) -> UUID:
+        """The id of the goal with this code in the agreement; NotFound when there is none."""
+        return UUID(goal_by_code(self, agreement_id, code))
 
     def goal_version(self, goal_id: UUID) -> int:
         """The goal's current wording version."""
