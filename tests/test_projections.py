@@ -434,7 +434,7 @@ def test_history_orders_by_effective_date_with_recorder_and_causes(
         "id": revisions[0]["cause"]["id"],
         "label": "wijzigingsvoorstel van JOB",
         "party": "JOB",
-        "party_name": "Jongeren Organisatie Beroepsonderwijs",
+        "party_name": "JOB-mbo",  # renamed on 20 September
     }
     assert revisions[1]["cause"]["label"] == "besluit 34313238: Salarismix"
     assert "{+passende +}" in revisions[0]["diff_text"]
