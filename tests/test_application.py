@@ -56,7 +56,7 @@ def test_log_meeting_saves_meeting_and_all_positions(app: Negotiations) -> None:
     status = app.status(small.agreement)
     goals = {g["code"]: g for p in status["priorities"] for g in p["goals"]}
     assert goals["K1"]["stances"]["MBORAAD"]["stance"] == "objects"
-    assert goals["A1"]["stances"]["MBORAAD"]["on"] == "2022-09-15"
+    assert goals["A1"]["stances"]["MBORAAD"]["effective_date"] == "2022-09-15"
 
 
 def test_log_meeting_is_all_or_nothing(app: Negotiations) -> None:
@@ -170,7 +170,7 @@ def test_a_new_signer_is_registered_in_the_same_save_as_the_signature(
     assert not app.sign_as_new_signer(small.agreement, small.job, "J. Voorzitter", DAY, small.me)
     assert people() == before + 1
     signatures = app.agreement(small.agreement)["signatures"]
-    assert signatures == [{"party": "JOB", "on": str(DAY), "signer": "J. Voorzitter"}]
+    assert [(s.party, s.on, s.signer) for s in signatures] == [("JOB", str(DAY), "J. Voorzitter")]
 
 
 def test_baseline_freezes_current_versions(app: Negotiations) -> None:

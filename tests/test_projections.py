@@ -346,7 +346,8 @@ def test_state_lists_consensus_passages_amendments_and_points(
     assert point["preferences"]["JOB"]["option"] == "2a"
     assert point["chosen"]["decision"]["reference"] == "34313238"
     job = next(p for p in state["parties"] if p["code"] == "JOB")
-    assert job["stances"] == {"K1": "conditional", "A1": "unknown", "K2": "unknown"}
+    stances = {code: held["stance"] for code, held in job["stances"].items()}
+    assert stances == {"K1": "conditional", "A1": "unknown", "K2": "unknown"}
     assert state["agreement"]["signed_on"] == "2022-12-01"
 
 
@@ -433,6 +434,7 @@ def test_history_orders_by_effective_date_with_recorder_and_causes(
         "type": "amendment",
         "id": revisions[0]["cause"]["id"],
         "party": "JOB",
+        "party_name": "JOB-mbo",  # renamed on 20 September
         "title": None,
         "reference": None,
         "date": None,

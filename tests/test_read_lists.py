@@ -51,7 +51,7 @@ def old_meetings(app: Negotiations, agreement_id: UUID, reader: Reader) -> list[
                 "held_on": meeting.held_on,
                 "summary": meeting.summary,
                 "parties_present": [str(p) for p in meeting.parties_present],
-                "internal": meeting.confidentiality == "internal",
+                "is_internal": meeting.confidentiality == "internal",
             }
         )
     return sorted(found, key=lambda m: m["held_on"], reverse=True)
@@ -92,7 +92,7 @@ def old_points(
                 "preferences": {str(k): v for k, v in point.preferences.items()},
                 "chosen": chosen,
                 "raised_on": point.raised_on,
-                "internal": point.confidentiality == "internal",
+                "is_internal": point.confidentiality == "internal",
             }
         )
     return found
@@ -116,7 +116,7 @@ def old_decisions(
                 "title": decision.title,
                 "text": decision.text,
                 "decided_on": decision.decided_on,
-                "internal": decision.confidentiality == "internal",
+                "is_internal": decision.confidentiality == "internal",
             }
         )
     return sorted(found, key=lambda d: d["decided_on"], reverse=True)
@@ -283,6 +283,7 @@ def test_agreement_structure_equals_the_aggregates(app: Negotiations) -> None:
     agreement_id = rich.small.agreement
     aggregate = app.load(Agreement, agreement_id)
     codes = {p: app.load(Party, p).code for p in aggregate.participants}
+    party_names = {p: app.load(Party, p).name for p in aggregate.participants}
     names = {
         str(s["signer"]): app.load(Person, s["signer"]).name for s in aggregate.signatures.values()
     }
@@ -293,7 +294,7 @@ def test_agreement_structure_equals_the_aggregates(app: Negotiations) -> None:
         "term_end": str(aggregate.term_end),
         "priorities": [{"key": k, "title": t} for k, t in aggregate.priorities.items()],
         "parties": [
-            {"id": str(p), "code": codes[p], "role": role}
+            {"id": str(p), "code": codes[p], "name": party_names[p], "role": role}
             for p, role in aggregate.participants.items()
         ],
         "goals": [{"code": c, "id": str(g)} for c, g in aggregate.goals.items()],
@@ -310,7 +311,12 @@ def test_agreement_structure_equals_the_aggregates(app: Negotiations) -> None:
         ],
         "baselines": [{"name": n, "on": str(b["on"])} for n, b in aggregate.baselines.items()],
         "signatures": [
-            {"party": codes[p], "on": str(s["on"]), "signer": names[str(s["signer"])]}
+            {
+                "party": codes[p],
+                "party_name": party_names[p],
+                "on": str(s["on"]),
+                "signer": names[str(s["signer"])],
+            }
             for p, s in aggregate.signatures.items()
         ],
         "signed_on": None if aggregate.signed_on is None else str(aggregate.signed_on),

@@ -20,8 +20,38 @@ BEFORE_MEETINGS_HELD_POSITIONS = DATA / "demo-2026-12-01-positions-on-goals.json
 MEETINGS_HOLD_POSITIONS = DATA / "demo-2026-12-01-meetings-hold-positions.jsonl"
 
 
+UNKNOWN = {
+    "stance": "unknown",
+    "effective_date": None,
+    "summary": "",
+    "conditions": "",
+    "position_id": None,
+    "meeting": None,
+    "wording_version": None,
+    "needs_reconfirmation": False,
+}
+
+
 def expected(name: str) -> dict[str, Any]:
     state: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return in_todays_shape(state)
+
+
+def in_todays_shape(state: dict[str, Any]) -> dict[str, Any]:
+    """A state saved before a party's stance had one shape (a bare value under the party) and
+    before parties were named by name too: the same facts in today's shape."""
+    goals = {g["code"]: g for p in state["priorities"] for g in p["goals"]}
+    names = {p["code"]: p["name"] for p in state["parties"]}
+    for party in state["parties"]:
+        for code, stance in party["stances"].items():
+            if not isinstance(stance, str):
+                continue
+            held = goals[code]["stances"].get(party["code"])
+            assert (held["stance"] if held else "unknown") == stance
+            party["stances"][code] = held or UNKNOWN
+    for goal in goals.values():
+        for amendment in goal["pending_amendments"]:
+            amendment.setdefault("party_name", names.get(amendment["party"], ""))
     return state
 
 

@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any, Protocol
 from uuid import UUID
 
+from pydantic_core import to_jsonable_python
+
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.dutch.labels import STANCE_LABELS
-from onderhandeling.service import Negotiations
+from onderhandeling.service import Negotiations, StatusOut
 
 
 class CommandModule(Protocol):
@@ -64,7 +66,8 @@ def choose_agreement(app: Negotiations, given: str | None) -> UUID:
 
 
 def print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    """Data as JSON; typed read results by their field names (or aliases), as the API gives them."""
+    print(json.dumps(to_jsonable_python(data, by_alias=True), ensure_ascii=False, indent=2))
 
 
 def progress_bar(label: str) -> Any:
@@ -109,7 +112,7 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_status(status: dict[str, Any]) -> None:
+def print_status(status: StatusOut) -> None:
     print(status["agreement"]["title"])
     if status["signed_on"]:
         print(f"Ondertekend op {status['signed_on']}")
@@ -120,7 +123,7 @@ def print_status(status: dict[str, Any]) -> None:
             print(f"  {goal['code']:<5} v{goal['version']:<3} {goal['status']:<15} {goal['title']}")
             for party, stance in sorted(goal["stances"].items()):
                 label = STANCE_LABELS.get(stance["stance"], stance["stance"])
-                print(f"        {party:<10} {label} ({stance['on']})")
+                print(f"        {party:<10} {label} ({stance['effective_date']})")
     print()
 
 

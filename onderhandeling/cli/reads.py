@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from uuid import UUID
 
-from onderhandeling import readmodel
 from onderhandeling.cli.core import (
     add_agreement_option,
     choose_agreement,
@@ -20,7 +19,7 @@ from onderhandeling.domain.errors import InvalidInput
 from onderhandeling.domain.visibility import MINISTRY
 from onderhandeling.dutch.labels import STANCE_LABELS
 from onderhandeling.dutch.timeline import cause_label, sentence
-from onderhandeling.service import Negotiations
+from onderhandeling.service import NOW, Negotiations
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -65,7 +64,7 @@ def register(commands: Any) -> None:
 
     compare = commands.add_parser("compare", help="compare two baselines, or one with now")
     compare.add_argument("baseline", metavar="BASELINE")
-    compare.add_argument("other", metavar="BASELINE|now", nargs="?", default=readmodel.NOW)
+    compare.add_argument("other", metavar="BASELINE|now", nargs="?", default=NOW)
     _common(compare, closing(_run_compare))
 
     changes = commands.add_parser("changes", help="every change since a date or a baseline")
@@ -122,9 +121,7 @@ def _goal(app: Negotiations, args: argparse.Namespace) -> UUID:
 def _run_state(app: Negotiations, args: argparse.Namespace) -> int:
     as_of = parse_date("--as-of", args.as_of)
     known_at = parse_moment("--known-at", args.known_at)
-    state = readmodel.agreement_state(
-        app, choose_agreement(app, args.agreement), MINISTRY, as_of, known_at
-    )
+    state = app.agreement_state(choose_agreement(app, args.agreement), MINISTRY, as_of, known_at)
     if args.json:
         print_json(state)
         return 0
@@ -155,7 +152,7 @@ def _run_state(app: Negotiations, args: argparse.Namespace) -> int:
 
 
 def _run_history(app: Negotiations, args: argparse.Namespace) -> int:
-    history = readmodel.goal_history(app, _goal(app, args), MINISTRY, args.substantive)
+    history = app.goal_history(_goal(app, args), MINISTRY, args.substantive)
     if args.json:
         print_json(history["entries"])  # a list, as before the read models
         return 0
@@ -175,7 +172,7 @@ def _run_history(app: Negotiations, args: argparse.Namespace) -> int:
 def _run_diff(app: Negotiations, args: argparse.Namespace) -> int:
     old = parse_version("FROM_VERSION", args.from_version)
     new = parse_version("TO_VERSION", args.to_version)
-    diff = readmodel.diff_versions(app, _goal(app, args), old, new, MINISTRY)
+    diff = app.goal_diff(_goal(app, args), old, new, MINISTRY)
     if args.json:
         print_json(diff)
         return 0
@@ -186,7 +183,7 @@ def _run_diff(app: Negotiations, args: argparse.Namespace) -> int:
 
 def _run_blame(app: Negotiations, args: argparse.Namespace) -> int:
     version = None if args.version is None else parse_version("--version", args.version)
-    blamed = readmodel.blame(app, _goal(app, args), version, MINISTRY)
+    blamed = app.provenance(_goal(app, args), version, MINISTRY)
     if args.json:
         print_json(blamed)
         return 0
@@ -199,8 +196,8 @@ def _run_blame(app: Negotiations, args: argparse.Namespace) -> int:
 
 
 def _run_compare(app: Negotiations, args: argparse.Namespace) -> int:
-    compared = readmodel.compare_baselines(
-        app, choose_agreement(app, args.agreement), args.baseline, args.other, MINISTRY
+    compared = app.compare(
+        choose_agreement(app, args.agreement), args.baseline, args.other, MINISTRY
     )
     if args.json:
         print_json(compared)
@@ -218,9 +215,7 @@ def _run_compare(app: Negotiations, args: argparse.Namespace) -> int:
 
 
 def _run_changes(app: Negotiations, args: argparse.Namespace) -> int:
-    changes = readmodel.changes_since(
-        app, choose_agreement(app, args.agreement), args.since, MINISTRY
-    )
+    changes = app.changes_since(choose_agreement(app, args.agreement), args.since, MINISTRY)
     if args.json:
         print_json(changes)
         return 0
@@ -243,7 +238,7 @@ def _run_rebuild(app: Negotiations, args: argparse.Namespace) -> int:
             shown["step"] = step
             print(f"herbouw leesmodellen: {done}/{total}", file=sys.stderr)
 
-    count = readmodel.rebuild(app, progress)
+    count = app.rebuild_read_models(progress)
     if args.json:
         print_json({"events": count})
     else:

@@ -29,10 +29,17 @@ NOW = "now"
 COUNT_CAP = 1000
 
 
-def _baseline(sql: Sql, agreement_id: str, name: str) -> Row:
-    row = sql.one(
+def _named_baseline(sql: Sql, agreement_id: str, name: str) -> Row | None:
+    # A name no store can hold (PostgreSQL refuses NUL in text) names no baseline.
+    if "\x00" in name:
+        return None
+    return sql.one(
         "SELECT * FROM proj_baselines WHERE agreement_id = ? AND name = ?", [agreement_id, name]
     )
+
+
+def _baseline(sql: Sql, agreement_id: str, name: str) -> Row:
+    row = _named_baseline(sql, agreement_id, name)
     if row is None:
         known = [
             r["name"]
@@ -195,9 +202,7 @@ def changes_since(
     with read_models(app) as sql:
         agreement_row(sql, key)
         names = person_names(sql)
-        baseline = sql.one(
-            "SELECT * FROM proj_baselines WHERE agreement_id = ? AND name = ?", [key, since]
-        )
+        baseline = _named_baseline(sql, key, since)
         # Newest first: since a date, every row has a date, so the index order serves; since a
         # baseline, rows without a date come first in the usual order (as in SQLite) in either
         # dialect, so they are the oldest here too.

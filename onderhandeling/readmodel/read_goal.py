@@ -9,8 +9,9 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 
+from onderhandeling.domain.errors import NotFound
 from onderhandeling.domain.visibility import MINISTRY, Reader
-from onderhandeling.readmodel.read_common import goal_by_id, read_models
+from onderhandeling.readmodel.read_common import agreement_row, goal_by_id, parties, read_models
 from onderhandeling.readmodel.read_records import positions_where
 from onderhandeling.readmodel.sql import Row, Sql
 
@@ -28,6 +29,7 @@ def goal_in(sql: Sql, goal_id: str, reader: Reader) -> dict[str, Any]:
         "SELECT text FROM proj_wording_versions WHERE goal_id = ? AND version = ?",
         [goal_id, goal["current_version"]],
     )
+    codes = parties(sql)
     return {
         "id": goal["goal_id"],
         "agreement_id": goal["agreement_id"],
@@ -41,13 +43,13 @@ def goal_in(sql: Sql, goal_id: str, reader: Reader) -> dict[str, Any]:
         "indicators": json.loads(goal["indicators_json"]),
         "actions": json.loads(goal["actions_json"]),
         "amendments": [
-            _amendment(row)
+            _amendment(row, codes)
             for row in sql.rows(
                 "SELECT * FROM proj_amendments WHERE goal_id = ? ORDER BY seq", [goal_id]
             )
         ],
         "passages": [
-            _passage(row)
+            _passage(row, codes)
             for row in sql.rows(
                 "SELECT * FROM proj_passages WHERE goal_id = ? ORDER BY seq", [goal_id]
             )
@@ -56,10 +58,32 @@ def goal_in(sql: Sql, goal_id: str, reader: Reader) -> dict[str, Any]:
     }
 
 
-def _amendment(row: Row) -> dict[str, Any]:
+def goal_by_code(app: Application[Any], agreement_id: UUID | str, code: str) -> str:
+    """The id of the goal with this code in the agreement (NotFound names what is missing:
+    the agreement, or the goal's code)."""
+    with read_models(app) as sql:
+        agreement_row(sql, agreement_id)
+        found = sql.scalar(
+            "SELECT goal_id FROM proj_goals WHERE agreement_id = ? AND code = ?",
+            [str(agreement_id), code],
+        )
+    if found is None:
+        raise NotFound(f"goal {code!r} does not exist in this agreement", code=code)
+    return str(found)
+
+
+def goal_version(app: Application[Any], goal_id: UUID | str) -> int:
+    """The goal's current wording version."""
+    with read_models(app) as sql:
+        return int(goal_by_id(sql, goal_id)["current_version"])
+
+
+def _amendment(row: Row, codes: dict[str, Row]) -> dict[str, Any]:
+    party = codes.get(row["party_id"])
     return {
         "id": row["amendment_id"],
-        "party_id": row["party_id"],
+        "party": None if party is None else party["code"],
+        "party_name": "" if party is None else party["name"],
         "reason": row["reason"],
         "text": row["text"],
         "quote": row["quote"],
@@ -74,7 +98,7 @@ def _amendment(row: Row) -> dict[str, Any]:
     }
 
 
-def _passage(row: Row) -> dict[str, Any]:
+def _passage(row: Row, codes: dict[str, Row]) -> dict[str, Any]:
     if row["resolved_at"] is not None:
         status = "resolved"
     elif row["orphaned_at"] is not None:
@@ -86,7 +110,9 @@ def _passage(row: Row) -> dict[str, Any]:
         "quote": row["quote"],
         "occurrence": row["occurrence"],
         "note": row["note"],
-        "aan_zet": json.loads(row["aan_zet_json"]),
+        "aan_zet": [
+            codes[p]["code"] if p in codes else "?" for p in json.loads(row["aan_zet_json"])
+        ],
         "version": row["version"],
         "marked_on": row["effective_date"],
         "status": status,

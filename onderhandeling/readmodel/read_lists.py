@@ -46,6 +46,13 @@ def list_parties(app: Application[Any]) -> list[dict[str, Any]]:
     ]
 
 
+def person_name(app: Application[Any], person_id: UUID | str) -> str | None:
+    """A person's name (blank once erased), or None for no such person."""
+    with read_models(app) as sql:
+        name = sql.scalar("SELECT name FROM proj_persons WHERE person_id = ?", [str(person_id)])
+    return None if name is None else str(name)
+
+
 def list_meetings(
     app: Application[Any], agreement_id: UUID | str, reader: Reader
 ) -> list[dict[str, Any]]:
@@ -65,7 +72,7 @@ def list_meetings(
             "held_on": _day(r["effective_date"]),
             "summary": r["summary"],
             "parties_present": list(json.loads(r["parties_json"])),
-            "internal": is_internal(r["confidentiality"]),
+            "is_internal": is_internal(r["confidentiality"]),
         }
         for r in rows
     ]
@@ -146,7 +153,7 @@ def list_decisions(
             "title": r["title"],
             "text": r["text"],
             "decided_on": _day(r["effective_date"]),
-            "internal": is_internal(r["confidentiality"]),
+            "is_internal": is_internal(r["confidentiality"]),
         }
         for r in rows
     ]
@@ -214,7 +221,7 @@ def list_discussion_points(
                 "preferences": stated,
                 "chosen": chosen,
                 "raised_on": _day(point["effective_date"]),
-                "internal": is_internal(point["confidentiality"]),
+                "is_internal": is_internal(point["confidentiality"]),
             }
         )
     return found
@@ -228,9 +235,9 @@ def agreement_detail(app: Application[Any], agreement_id: UUID | str) -> dict[st
     with read_models(app) as sql:
         row = agreement_row(sql, key)
         names = person_names(sql)
-        codes = {
-            r["party_id"]: r["code"] for r in sql.rows("SELECT party_id, code FROM proj_parties")
-        }
+        every = sql.rows("SELECT party_id, code, name FROM proj_parties")
+        codes = {r["party_id"]: r["code"] for r in every}
+        names_of = {r["party_id"]: r["name"] for r in every}
 
         def rows(columns: str, table: str) -> list[Row]:
             return sql.rows(
@@ -247,7 +254,12 @@ def agreement_detail(app: Application[Any], agreement_id: UUID | str) -> dict[st
                 for r in rows("key, title", "proj_priorities")
             ],
             "parties": [
-                {"id": r["party_id"], "code": codes.get(r["party_id"], "?"), "role": r["role"]}
+                {
+                    "id": r["party_id"],
+                    "code": codes.get(r["party_id"], "?"),
+                    "name": names_of.get(r["party_id"], ""),
+                    "role": r["role"],
+                }
                 for r in rows("party_id, role", "proj_participants")
             ],
             "goals": [
@@ -269,6 +281,7 @@ def agreement_detail(app: Application[Any], agreement_id: UUID | str) -> dict[st
             "signatures": [
                 {
                     "party": codes.get(r["party_id"], "?"),
+                    "party_name": names_of.get(r["party_id"], ""),
                     "on": r["effective_date"],
                     "signer": names.get(r["signer"] or "", "?") if r["signer"] else "",
                 }

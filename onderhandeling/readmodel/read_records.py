@@ -68,6 +68,7 @@ def position_out(row: Row, seen: set[str], links: dict[str, Row], codes: dict[st
         "goal_id": row["goal_id"],
         "party_id": row["party_id"],
         "party": None if party is None else party["code"],
+        "party_name": "" if party is None else party["name"],
         "stance": row["stance"],
         "summary": row["summary"],
         "conditions": row["conditions"],

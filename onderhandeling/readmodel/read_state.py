@@ -26,6 +26,17 @@ from onderhandeling.readmodel.read_common import (
 from onderhandeling.readmodel.sql import Row, Sql
 
 STANCES = ("supports", "conditional", "neutral", "objects", "blocks", "unknown")
+# The stance of a party that took no position (yet): the same shape as one that did.
+UNKNOWN: dict[str, Any] = {
+    "stance": "unknown",
+    "effective_date": None,
+    "summary": "",
+    "conditions": "",
+    "position_id": None,
+    "meeting": None,
+    "wording_version": None,
+    "needs_reconfirmation": False,
+}
 
 
 def agreement_state(
@@ -110,9 +121,7 @@ def state_in(sql: Sql, agreement_id: str, reader: Reader, clock: Clock) -> dict[
                 "name": codes[p["party_id"]]["name"],
                 "role": p["role"],
                 "stances": {
-                    goal["code"]: goal["stances"]
-                    .get(codes[p["party_id"]]["code"], {})
-                    .get("stance", "unknown")
+                    goal["code"]: goal["stances"].get(codes[p["party_id"]]["code"], UNKNOWN)
                     for goal in goals
                 },
             }
@@ -317,6 +326,7 @@ def _pending_amendments(
             {
                 "id": row["amendment_id"],
                 "party": None if party is None else party["code"],
+                "party_name": "" if party is None else party["name"],
                 "reason": row["reason"],
                 "text": row["text"],
                 "quote": row["quote"],

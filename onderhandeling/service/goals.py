@@ -45,10 +45,6 @@ class GoalCommands(NegotiationsBase):
         except ConcurrentChange as error:
             raise AlreadyExists(f"goal code {code!r} is already used") from error
 
-    def goal_id(self, agreement_id: UUID, code: str) -> UUID:
-        """The id of the goal with this code in the agreement; NotFound when there is none."""
-        return self.load(Agreement, agreement_id, "agreement").goal_id(code)
-
     def _change_goal(self, goal_id: UUID, recorded_by: UUID, change: Callable[[Goal], T]) -> T:
         self.require_person(recorded_by)
 

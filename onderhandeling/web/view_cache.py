@@ -18,11 +18,9 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from eventsourcing.application import Application
-
-from onderhandeling.readmodel import projector_of
+from onderhandeling.service import Negotiations
 
 T = TypeVar("T")
 
@@ -42,14 +40,13 @@ class ViewCache:
     def __len__(self) -> int:
         return len(self._views)
 
-    def view(self, app: Application[Any], key: Hashable, make: Callable[[], T]) -> T:
+    def view(self, app: Negotiations, key: Hashable, make: Callable[[], T]) -> T:
         """The view under ``key`` at the current position, made by ``make`` when missing.
         What ``make`` returns is shared between requests: callers must not change it."""
-        projector = projector_of(app)
         # The position and the view from one snapshot: a view is never newer or older than
         # the position it is kept under.
-        with projector.reading():
-            full_key = (projector.caught_up_position(), key)
+        with app.read_position() as position:
+            full_key = (position, key)
             with self._lock:
                 if full_key in self._views:
                     self._views.move_to_end(full_key)

@@ -11,15 +11,24 @@ from datetime import date, datetime
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from onderhandeling.domain.visibility import Reader
-from onderhandeling.service import Negotiations, PositionInput
+from onderhandeling.service import (
+    AgreementOut,
+    AgreementStateOut,
+    AgreementSummary,
+    BaselineOut,
+    ChangesOut,
+    ComparisonOut,
+    Negotiations,
+    PartyOut,
+    PositionInput,
+)
 from onderhandeling.web.api import goals as api_goals
 from onderhandeling.web.api import reads as read_api
 from onderhandeling.web.api import records as api_records
 from onderhandeling.web.api.schemas import (
-    JSON,
     NO_NUL,
     AgreementIn,
     BaselineIn,
@@ -42,8 +51,8 @@ router = APIRouter(tags=["agreements"])
 # --- parties and agreements ------------------------------------------------------------------
 
 
-@router.get("/parties", summary="All parties")
-def list_parties(app: Negotiations = Service, _: Reader = ReaderDep) -> list[JSON]:
+@router.get("/parties", summary="All parties", response_model=list[PartyOut])
+def list_parties(app: Negotiations = Service, _: Reader = ReaderDep) -> list[PartyOut]:
     return app.parties()
 
 
@@ -55,8 +64,8 @@ def add_party(body: PartyIn, app: Negotiations = Service, user: User = Writer) -
     return Created(id=party_id)
 
 
-@router.get("/agreements", summary="All agreements")
-def list_agreements(app: Negotiations = Service, _: Reader = ReaderDep) -> list[JSON]:
+@router.get("/agreements", summary="All agreements", response_model=list[AgreementSummary])
+def list_agreements(app: Negotiations = Service, _: Reader = ReaderDep) -> list[AgreementSummary]:
     return app.agreements()
 
 
@@ -81,15 +90,21 @@ def start_agreement(body: AgreementIn, app: Negotiations = Service, user: User =
     return Created(id=agreement_id)
 
 
-@router.get("/agreements/{agreement_id}", summary="An agreement: priorities, parties, goals")
-def get_agreement(agreement_id: UUID, app: Negotiations = Service, _: Reader = ReaderDep) -> JSON:
+@router.get(
+    "/agreements/{agreement_id}",
+    summary="An agreement: priorities, parties, goals",
+    response_model=AgreementOut,
+)
+def get_agreement(
+    agreement_id: UUID, app: Negotiations = Service, _: Reader = ReaderDep
+) -> AgreementOut:
     return app.agreement(agreement_id)
 
 
 @router.get(
     "/agreements/{agreement_id}/state",
     summary="Per priority and goal: version, status, stances (optionally as of a date)",
-    response_model=JSON,
+    response_model=AgreementStateOut,
 )
 def agreement_state(
     request: Request,
@@ -101,7 +116,7 @@ def agreement_state(
 ) -> Response:
     def make() -> bytes:
         state = read_api.agreement_state(app, agreement_id, user_reader, as_of, known_at)
-        return bytes(JSONResponse(state).body)
+        return state.model_dump_json(by_alias=True).encode()
 
     # The whole agreement is ~1 MB of JSON at 200 goals: remembered per read-model position.
     key = ("state", agreement_id, user_reader, as_of, known_at)
@@ -112,6 +127,7 @@ def agreement_state(
 @router.get(
     "/agreements/{agreement_id}/changes",
     summary="What changed since a date or a baseline",
+    response_model=ChangesOut,
 )
 def agreement_changes(
     agreement_id: UUID,
@@ -120,7 +136,7 @@ def agreement_changes(
     ),
     app: Negotiations = Service,
     user_reader: Reader = ReaderDep,
-) -> JSON:
+) -> ChangesOut:
     return read_api.agreement_changes(app, agreement_id, user_reader, since)
 
 
@@ -207,12 +223,15 @@ def record_decision(
     return Created(id=decision_id)
 
 
-@router.get("/agreements/{agreement_id}/baselines", summary="The named, frozen versions")
+@router.get(
+    "/agreements/{agreement_id}/baselines",
+    summary="The named, frozen versions",
+    response_model=list[BaselineOut],
+)
 def list_baselines(
     agreement_id: UUID, app: Negotiations = Service, _: Reader = ReaderDep
-) -> list[JSON]:
-    baselines: list[JSON] = app.agreement(agreement_id)["baselines"]
-    return baselines
+) -> list[BaselineOut]:
+    return app.agreement(agreement_id).baselines
 
 
 @router.post(
@@ -231,6 +250,7 @@ def freeze_baseline(
 @router.get(
     "/agreements/{agreement_id}/compare",
     summary="Compare two baselines, or a baseline and now",
+    response_model=ComparisonOut,
 )
 def compare_baselines(
     agreement_id: UUID,
@@ -240,7 +260,7 @@ def compare_baselines(
     ),
     app: Negotiations = Service,
     user_reader: Reader = ReaderDep,
-) -> JSON:
+) -> ComparisonOut:
     return read_api.compare(app, agreement_id, user_reader, from_, to)
 
 

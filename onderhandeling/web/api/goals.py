@@ -12,10 +12,15 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query
 
 from onderhandeling.domain.visibility import Reader
-from onderhandeling.service import Negotiations
+from onderhandeling.service import (
+    GoalDiffOut,
+    GoalHistoryOut,
+    GoalOut,
+    Negotiations,
+    ProvenanceOut,
+)
 from onderhandeling.web.api import reads as read_api
 from onderhandeling.web.api.schemas import (
-    JSON,
     AmendmentDecided,
     AmendmentDecisionIn,
     AmendmentIn,
@@ -93,8 +98,8 @@ def _register_goal_routes() -> None:
             )
 
 
-@goal_route("GET", "", summary="A goal as it stands")
-def get_goal(goal: UUID, app: Negotiations = Service, user_reader: Reader = ReaderDep) -> JSON:
+@goal_route("GET", "", summary="A goal as it stands", response_model=GoalOut)
+def get_goal(goal: UUID, app: Negotiations = Service, user_reader: Reader = ReaderDep) -> GoalOut:
     return app.goal(goal, user_reader)
 
 
@@ -102,36 +107,42 @@ def get_goal(goal: UUID, app: Negotiations = Service, user_reader: Reader = Read
     "GET",
     "/history",
     summary="A goal's timeline by effective date, wording changes with their word diff",
+    response_model=GoalHistoryOut,
 )
 def goal_history(
     goal: UUID,
     substantive: bool = Query(default=False, description="Leave out editorial changes."),
     app: Negotiations = Service,
     user_reader: Reader = ReaderDep,
-) -> JSON:
+) -> GoalHistoryOut:
     return read_api.goal_history(app, goal, user_reader, substantive)
 
 
-@goal_route("GET", "/diff", summary="Word diff between two wording versions")
+@goal_route(
+    "GET", "/diff", summary="Word diff between two wording versions", response_model=GoalDiffOut
+)
 def goal_diff(
     goal: UUID,
     from_: int = Query(alias="from", ge=1, le=1_000_000),
     to: int | None = Query(default=None, ge=1, le=1_000_000, description="Default: current."),
     app: Negotiations = Service,
     user_reader: Reader = ReaderDep,
-) -> JSON:
+) -> GoalDiffOut:
     return read_api.goal_diff(app, goal, user_reader, from_, to)
 
 
 @goal_route(
-    "GET", "/provenance", summary="Which version and cause each part of a wording came from"
+    "GET",
+    "/provenance",
+    summary="Which version and cause each part of a wording came from",
+    response_model=ProvenanceOut,
 )
 def goal_provenance(
     goal: UUID,
     version: int | None = Query(default=None, ge=1, le=1_000_000, description="Default: current."),
     app: Negotiations = Service,
     user_reader: Reader = ReaderDep,
-) -> JSON:
+) -> ProvenanceOut:
     return read_api.goal_provenance(app, goal, user_reader, version)
 
 

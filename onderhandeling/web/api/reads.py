@@ -1,22 +1,25 @@
 """The API's heavier reads (state on a date, changes, comparisons, history, diffs and
-provenance), answered by the read models in onderhandeling.readmodel.
-
-The projections are imported when a read is made, so the rest of the API keeps working
-should a read model fail to load.
-"""
+provenance): the query parameters checked, then answered by the service's typed reads."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
 from uuid import UUID
 
 from onderhandeling.domain.errors import InvalidInput
 from onderhandeling.domain.plausibility import MAX_YEAR, MIN_YEAR
 from onderhandeling.domain.visibility import Reader
-from onderhandeling.service import Negotiations
+from onderhandeling.service import (
+    NOW,
+    AgreementStateOut,
+    ChangesOut,
+    ComparisonOut,
+    GoalDiffOut,
+    GoalHistoryOut,
+    Negotiations,
+    ProvenanceOut,
+)
 
-JSON = dict[str, Any]
 CURRENT = ("now", "current")
 # Dates and moments a read may look at: the years the record holds (see plausibility.py);
 # anything outside them is invalid input (422), never an overflow in the read models.
@@ -49,43 +52,37 @@ def agreement_state(
     reader: Reader,
     as_of: date | None,
     known_at: datetime | None,
-) -> JSON:
-    from onderhandeling import readmodel
-
+) -> AgreementStateOut:
     as_of = check_day("as_of", as_of)
     known_at = check_moment("known_at", known_at)
-    return readmodel.agreement_state(app, agreement_id, reader, as_of, known_at)
+    return app.agreement_state(agreement_id, reader, as_of, known_at)
 
 
-def agreement_changes(app: Negotiations, agreement_id: UUID, reader: Reader, since: str) -> JSON:
-    from onderhandeling import readmodel
-
-    return readmodel.changes_since(app, agreement_id, since, reader)
-
-
-def compare(app: Negotiations, agreement_id: UUID, reader: Reader, first: str, second: str) -> JSON:
-    from onderhandeling import readmodel
-
-    second = readmodel.NOW if second in CURRENT else second
-    return readmodel.compare_baselines(app, agreement_id, first, second, reader)
+def agreement_changes(
+    app: Negotiations, agreement_id: UUID, reader: Reader, since: str
+) -> ChangesOut:
+    return app.changes_since(agreement_id, since, reader)
 
 
-def goal_history(app: Negotiations, goal_id: UUID, reader: Reader, substantive: bool) -> JSON:
-    from onderhandeling import readmodel
+def compare(
+    app: Negotiations, agreement_id: UUID, reader: Reader, first: str, second: str
+) -> ComparisonOut:
+    return app.compare(agreement_id, first, NOW if second in CURRENT else second, reader)
 
-    return readmodel.goal_history(app, goal_id, reader, substantive)
+
+def goal_history(
+    app: Negotiations, goal_id: UUID, reader: Reader, substantive: bool
+) -> GoalHistoryOut:
+    return app.goal_history(goal_id, reader, substantive)
 
 
 def goal_diff(
     app: Negotiations, goal_id: UUID, reader: Reader, first: int, second: int | None
-) -> JSON:
-    from onderhandeling import readmodel
-
-    last = app.goal_version(goal_id) if second is None else second
-    return readmodel.diff_versions(app, goal_id, first, last, reader)
+) -> GoalDiffOut:
+    return app.goal_diff(goal_id, first, second, reader)
 
 
-def goal_provenance(app: Negotiations, goal_id: UUID, reader: Reader, version: int | None) -> JSON:
-    from onderhandeling import readmodel
-
-    return readmodel.blame(app, goal_id, version, reader)
+def goal_provenance(
+    app: Negotiations, goal_id: UUID, reader: Reader, version: int | None
+) -> ProvenanceOut:
+    return app.provenance(goal_id, version, reader)

@@ -4,20 +4,22 @@ each correction is a new fact beside the original, visible in the history."""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter
 
 from onderhandeling.domain.visibility import Reader
-from onderhandeling.service import Negotiations, PositionInput
+from onderhandeling.service import (
+    DecisionOut,
+    MeetingOut,
+    MeetingSummaryOut,
+    Negotiations,
+    PositionInput,
+)
 from onderhandeling.web.api.schemas import Created, Done, PositionIn
 from onderhandeling.web.api.schemas_records import (
     DecisionCorrectionIn,
-    DecisionOut,
     MeetingCorrectionIn,
-    MeetingOut,
-    MeetingSummaryOut,
     PositionCorrectionIn,
     WithdrawalIn,
 )
@@ -34,7 +36,7 @@ router = APIRouter(tags=["meetings and decisions"])
 )
 def list_meetings(
     agreement_id: UUID, app: Negotiations = Service, user_reader: Reader = ReaderDep
-) -> list[dict[str, Any]]:
+) -> list[MeetingSummaryOut]:
     return app.meetings(agreement_id, user_reader)
 
 
@@ -45,7 +47,7 @@ def list_meetings(
 )
 def get_meeting(
     meeting_id: UUID, app: Negotiations = Service, user_reader: Reader = ReaderDep
-) -> dict[str, Any]:
+) -> MeetingOut:
     return app.meeting(meeting_id, user_reader)
 
 
@@ -59,7 +61,7 @@ def correct_meeting(
     body: MeetingCorrectionIn,
     app: Negotiations = Service,
     user: User = Writer,
-) -> dict[str, Any]:
+) -> MeetingOut:
     present = (
         None
         if body.parties_present is None
@@ -88,7 +90,7 @@ def correct_meeting(
 )
 def withdraw_meeting(
     meeting_id: UUID, body: WithdrawalIn, app: Negotiations = Service, user: User = Writer
-) -> dict[str, Any]:
+) -> MeetingOut:
     app.withdraw_meeting(meeting_id, body.reason, user.person_id)
     return app.meeting(meeting_id, user.reader)
 
@@ -104,7 +106,7 @@ def add_position(
 ) -> Created:
     meeting = app.meeting(meeting_id, user.reader)
     row = PositionInput(
-        goal_id=goal_in(app, UUID(meeting["agreement_id"]), body.goal, "goal"),
+        goal_id=goal_in(app, UUID(meeting.agreement_id), body.goal, "goal"),
         party_id=party(app, body.party, "party"),
         stance=body.stance,
         summary=body.summary,
@@ -158,7 +160,7 @@ def retract_position(
 )
 def list_decisions(
     agreement_id: UUID, app: Negotiations = Service, user_reader: Reader = ReaderDep
-) -> list[dict[str, Any]]:
+) -> list[DecisionOut]:
     return app.decisions(agreement_id, user_reader)
 
 
@@ -172,7 +174,7 @@ def correct_decision(
     body: DecisionCorrectionIn,
     app: Negotiations = Service,
     user: User = Writer,
-) -> dict[str, Any]:
+) -> DecisionOut:
     app.correct_decision(
         decision_id,
         reference=body.reference,

@@ -241,6 +241,3 @@ class Signed(BaseModel):
 
 class Done(BaseModel):
     ok: bool = True
-
-
-JSON = dict[str, Any]

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from onderhandeling.domain.errors import DomainError, NotFound
-from onderhandeling.readmodel import NOW, agreement_state, compare_baselines
+from onderhandeling.service import NOW
 from onderhandeling.web import security
 from onderhandeling.web.pages.data import discussion_points
 from onderhandeling.web.pages.support import (
@@ -115,8 +115,7 @@ def agreement_on(
     if bekend_op and known is None:
         errors["bekend_op"] = "Vul een geldige datum in, bijvoorbeeld 14-10-2022."
     try:
-        state = agreement_state(
-            negotiations(request),
+        state = negotiations(request).agreement_state(
             parsed,
             user.reader,
             as_of=as_of,
@@ -164,7 +163,7 @@ def agreement_compare(
     if van:
         try:
             later = NOW if not tot or tot == NOW_IN_URL else tot
-            comparison = compare_baselines(service, parsed, van, later, user.reader)
+            comparison = service.compare(parsed, van, later, user.reader)
         except DomainError:
             errors["van"] = "Deze versie bestaat niet; kies een van de bevroren versies."
     context = {

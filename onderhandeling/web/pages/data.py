@@ -12,18 +12,7 @@ from uuid import UUID
 
 from onderhandeling.domain.visibility import Reader
 from onderhandeling.dutch.timeline import sentence
-from onderhandeling.readmodel import (
-    agreement_state,
-    changes_since,
-    last_meeting_of_kind,
-    list_decisions,
-    list_discussion_points,
-    list_meeting_titles,
-    list_meetings,
-)
-from onderhandeling.readmodel.read_common import in_one_snapshot
-from onderhandeling.readmodel.read_compare import COUNT_CAP
-from onderhandeling.service import Negotiations
+from onderhandeling.service import COUNT_CAP, Negotiations, in_one_snapshot
 
 # The dashboard lists the newest changes since the last committee meeting, and counts the rest.
 CHANGES_SHOWN = 50
@@ -34,30 +23,26 @@ def party_codes(service: Negotiations, agreement: dict[str, Any]) -> dict[str, s
     return {p["id"]: p["code"] for p in agreement["parties"]}
 
 
-def meetings(service: Negotiations, agreement_id: UUID, reader: Reader) -> list[dict[str, Any]]:
-    """The meetings of an agreement this reader may see, newest first."""
-    return list_meetings(service, agreement_id, reader)
-
-
 def meeting_titles(
     service: Negotiations, reader: Reader, meeting_ids: set[str]
 ) -> dict[str, dict[str, Any]]:
     """Meeting id → title and kind, for the given meetings this reader may see."""
-    return list_meeting_titles(service, reader, meeting_ids)
+    titles = service.meeting_titles(reader, meeting_ids)
+    return {key: title.as_dict() for key, title in titles.items()}
 
 
 def discussion_points(
     service: Negotiations, agreement_id: UUID, reader: Reader, goal_id: UUID | None = None
 ) -> list[dict[str, Any]]:
     """The discussion points this reader may see; an internal decision's choice stays hidden."""
-    return list_discussion_points(service, agreement_id, reader, goal_id)
+    return [p.as_dict() for p in service.discussion_points(agreement_id, reader, goal_id)]
 
 
 def decisions(
     service: Negotiations, agreement_id: UUID, reader: Reader, goal_id: UUID | None = None
 ) -> list[dict[str, Any]]:
     """The decisions this reader may see, newest first."""
-    return list_decisions(service, agreement_id, reader, goal_id)
+    return [d.as_dict() for d in service.decision_list(agreement_id, reader, goal_id)]
 
 
 @in_one_snapshot
@@ -65,8 +50,8 @@ def dashboard(
     service: Negotiations, /, agreement_id: UUID, reader: Reader, today: date
 ) -> dict[str, Any]:
     """The steering committee's overview of one agreement, from the read models."""
-    state = agreement_state(service, agreement_id, reader)
-    agreement = service.agreement(agreement_id)
+    state = service.agreement_state(agreement_id, reader).as_dict()
+    agreement = service.agreement(agreement_id).as_dict()
     priorities = []
     goals = []
     for priority in state["priorities"]:
@@ -80,13 +65,16 @@ def dashboard(
             goals.append(row)
         priorities.append({**priority, "goals": rows})
 
-    last_committee = last_meeting_of_kind(service, agreement_id, reader, "begeleidingscommissie")
+    recent = service.last_meeting_of_kind(agreement_id, reader, "begeleidingscommissie")
+    last_committee = None if recent is None else recent.as_dict()
     since = (
         last_committee["held_on"] + timedelta(days=1)
         if last_committee
         else date.fromisoformat(agreement["term_start"]) - timedelta(days=3650)
     )
-    changed = changes_since(service, agreement_id, since.isoformat(), reader, limit=CHANGES_SHOWN)
+    changed = service.changes_since(
+        agreement_id, since.isoformat(), reader, limit=CHANGES_SHOWN
+    ).as_dict()
     changes = [
         {"goal": goal, "on": entry["effective_date"], "what": sentence(entry)}
         for goal in changed["goals"]

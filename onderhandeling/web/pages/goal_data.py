@@ -8,11 +8,10 @@ from uuid import UUID
 
 from markupsafe import Markup
 
+from onderhandeling.domain.values import Confidentiality
 from onderhandeling.domain.visibility import Reader
 from onderhandeling.dutch.timeline import cause_text
-from onderhandeling.readmodel import blame, diff_versions, goal_history, wording_versions
-from onderhandeling.readmodel.read_common import in_one_snapshot
-from onderhandeling.service import Negotiations
+from onderhandeling.service import Negotiations, in_one_snapshot
 from onderhandeling.web.pages.data import (
     decisions,
     discussion_points,
@@ -61,7 +60,7 @@ def marked_wording(wording: str, passages: list[dict[str, Any]]) -> list[dict[st
 
 def diff_html(service: Negotiations, goal_id: UUID, old: int, new: int, reader: Reader) -> Markup:
     """The word diff between two wording versions, as escaped HTML with <del>/<ins>."""
-    diff = diff_versions(service, goal_id, old, new, reader)
+    diff = service.goal_diff(goal_id, old, new, reader)
     return diff_to_html(diff["ops"])
 
 
@@ -87,11 +86,11 @@ def goal_page(
 ) -> dict[str, Any]:
     """full_history: the whole timeline; otherwise the newest TIMELINE_SHOWN entries (a goal
     with a thousand versions would otherwise make a page of half a megabyte)."""
-    goal = service.goal(goal_id, reader)
+    goal = service.goal(goal_id, reader).as_dict()
     agreement_id = UUID(goal["agreement_id"])
-    agreement = service.agreement(agreement_id)
+    agreement = service.agreement(agreement_id).as_dict()
     codes = party_codes(service, agreement)
-    versions = wording_versions(service, goal_id, reader)
+    versions = [v.as_dict() for v in service.wording_versions(goal_id, reader)]
     for entry in versions:
         entry["cause_text"] = cause_text(entry)
     by_version = {v["version"]: v for v in versions}
@@ -99,7 +98,7 @@ def goal_page(
     meetings = meeting_titles(
         service, reader, {p["meeting_id"] for p in goal["positions"] if p["meeting_id"]}
     )
-    spans = blame(service, goal_id, None, reader)["spans"]
+    spans = service.provenance(goal_id, None, reader).spans
     provenance = [{"text": span["text"], "version": by_version[span["version"]]} for span in spans]
 
     positions = []
@@ -115,14 +114,14 @@ def goal_page(
                 "meeting": meeting,
                 "replacement": by_id.get(position["replaced_by"] or ""),
                 "reconfirm": standing and position["wording_version"] < current,
-                "internal": position["confidentiality"] == "internal",
+                "is_internal": position["confidentiality"] == Confidentiality.INTERNAL,
             }
         )
 
     shown = clamp(version, current, current)
     old = clamp(diff_from, max(current - 1, 1), current)
     new = clamp(diff_to, current, current)
-    history = goal_history(service, goal_id, reader)["entries"]
+    history = service.goal_history(goal_id, reader).as_dict()["entries"]
     for entry in history:
         changed = entry["details"].get("changed")
         # A correction of a meeting or decision says in Dutch what it changed.
@@ -137,9 +136,7 @@ def goal_page(
         "open_passages": [p for p in goal["passages"] if p["status"] == "open"],
         "closed_passages": [p for p in goal["passages"] if p["status"] != "open"],
         "positions": positions,
-        "amendments": [
-            {**a, "party": codes.get(str(a["party_id"]), "?")} for a in goal["amendments"]
-        ],
+        "amendments": [{**a, "party": a["party"] or "?"} for a in goal["amendments"]],
         "points": discussion_points(service, agreement_id, reader, goal_id),
         "decisions": decisions(service, agreement_id, reader, goal_id),
         "timeline": list(reversed(history))[: None if full_history else TIMELINE_SHOWN],

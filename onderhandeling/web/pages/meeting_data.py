@@ -18,8 +18,7 @@ from onderhandeling.domain.values import Confidentiality, MeetingKind, Stance
 from onderhandeling.domain.visibility import Reader
 from onderhandeling.dutch.dates import format_date
 from onderhandeling.dutch.labels import MEETING_KIND_LABELS, STANCE_LABELS
-from onderhandeling.readmodel.read_common import in_one_snapshot
-from onderhandeling.service import Negotiations
+from onderhandeling.service import Negotiations, in_one_snapshot
 
 # A fact of a meeting or decision (as the read models name it) → its Dutch name.
 FACT_LABELS = {
@@ -97,7 +96,7 @@ def versions_with_changes(
 
 
 def parties_by_code(service: Negotiations) -> dict[str, dict[str, Any]]:
-    return {p["code"]: p for p in service.parties()}
+    return {p.code: p.as_dict() for p in service.parties()}
 
 
 @in_one_snapshot
@@ -106,8 +105,8 @@ def meetings_page(service: Negotiations, /, agreement_id: UUID, reader: Reader) 
     list, and each code once by name below it (nine names per row would not fit)."""
     agreement = service.agreement(agreement_id)
     meetings = service.meetings(agreement_id, reader)
-    present = {code for meeting in meetings for code in meeting["parties_present"]}
-    parties = [p for p in service.parties() if p["code"] in present]
+    present = {code for meeting in meetings for code in meeting.parties_present}
+    parties = [p for p in service.parties() if p.code in present]
     return {"agreement": agreement, "meetings": meetings, "parties": parties}
 
 
@@ -115,7 +114,7 @@ def meetings_page(service: Negotiations, /, agreement_id: UUID, reader: Reader) 
 def meeting_page(service: Negotiations, /, meeting_id: UUID, reader: Reader) -> dict[str, Any]:
     """One meeting: its facts, its positions (corrections beside what they correct, each with
     its state), the versions of its facts and the values its correction forms start from."""
-    meeting = service.meeting(meeting_id, reader)
+    meeting = service.meeting(meeting_id, reader).as_dict()
     agreement = service.agreement(UUID(meeting["agreement_id"]))
     names = parties_by_code(service)
     ids = {p["code"]: p["id"] for p in agreement["parties"]}
@@ -134,7 +133,7 @@ def meeting_page(service: Negotiations, /, meeting_id: UUID, reader: Reader) -> 
             and position["retracted"]
             and position["closed_at"] == meeting["withdrawn_at"]
         )
-        position["internal"] = position["confidentiality"] == Confidentiality.INTERNAL
+        position["is_internal"] = position["confidentiality"] == Confidentiality.INTERNAL
     correctable = [] if meeting["withdrawn"] else [p for p in positions if p["standing"]]
     for position in correctable:
         position["form"] = position_form(position)
@@ -178,7 +177,7 @@ def position_form(position: Mapping[str, Any]) -> dict[str, str]:
 @in_one_snapshot
 def decision_page(service: Negotiations, /, decision_id: UUID, reader: Reader) -> dict[str, Any]:
     """One decision: its facts, the goals it is about and the versions of its facts."""
-    decision = service.decision(decision_id, reader)
+    decision = service.decision(decision_id, reader).as_dict()
     agreement = service.agreement(UUID(decision["agreement_id"]))
     goal_ids = {g["code"]: g["id"] for g in agreement["goals"]}
     return {
