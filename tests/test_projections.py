@@ -438,7 +438,7 @@ def test_history_orders_by_effective_date_with_recorder_and_causes(
         "title": None,
         "reference": None,
         "date": None,
-        "internal": False,
+        "hidden": False,
     }
     assert cause_label(revisions[0]["cause"]) == "wijzigingsvoorstel van JOB"
     assert cause_label(revisions[1]["cause"]) == "besluit 34313238: Salarismix"

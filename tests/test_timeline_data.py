@@ -85,6 +85,6 @@ def test_a_cause_is_named_once_with_a_dutch_date() -> None:
     assert cause_text({"version": 3, "cause": decision}) == "besluit 34313238: Salarismix"
     meeting = {"type": "meeting", "title": "Ambtelijk overleg", "date": "2022-10-14"}
     assert cause_label(meeting) == "overleg 'Ambtelijk overleg' (14 oktober 2022)"
-    hidden = {"type": "decision", "internal": True}
+    hidden = {"type": "decision", "hidden": True}
     assert cause_text({"version": 2, "cause": hidden}) == "besluit (intern)"
     assert cause_text({"version": 1, "cause": {"type": "none"}}) == "eerste tekst"

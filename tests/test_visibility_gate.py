@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).parent.parent / "onderhandeling"
 GATE = {PACKAGE / "readmodel" / "gate.py", PACKAGE / "domain" / "visibility.py"}
 
@@ -29,11 +27,6 @@ def test_no_visibility_decision_outside_the_gate() -> None:
     assert found == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the web's forms and the demo loader still spell them; swept once the typed "
-    "facade and the page handlers have landed (strict: passing then fails, so this goes)",
-)
 def test_the_confidentiality_values_are_spelt_once() -> None:
     """The strings 'internal' and 'shared' are written only in the Confidentiality enum."""
     literal = re.compile(r"""(?<![\w-])["'](internal|shared)["']""")

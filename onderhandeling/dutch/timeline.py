@@ -157,7 +157,7 @@ def cause_label(cause: Mapping[str, Any]) -> str:
     kind = cause.get("type")
     if kind in (None, "none"):
         return ""
-    if cause.get("internal"):
+    if cause.get("hidden"):
         return "(intern)"
     if kind == "amendment":
         return f"wijzigingsvoorstel van {cause.get('party') or '?'}"
@@ -177,6 +177,6 @@ def cause_text(version: Mapping[str, Any]) -> str:
     cause = version["cause"]
     if cause["type"] == "none":
         return "eerste tekst" if version["version"] == 1 else "eigen herziening"
-    if cause.get("internal"):
+    if cause.get("hidden"):
         return f"{CAUSE_LABELS.get(cause['type'], cause['type'])} (intern)"
     return cause_label(cause)

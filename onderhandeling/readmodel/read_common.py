@@ -130,7 +130,7 @@ def version_row(sql: Sql, goal: Row, version: int) -> Row:
 
 def cause_of(row: Row, reader: Reader, codes: dict[str, Row]) -> dict[str, Any]:
     """A revision's cause as a reader may see it, by its facts: an internal meeting or
-    decision is named only to readers who may see it (``internal`` says it is hidden)."""
+    decision is named only to readers who may see it (``hidden`` says so)."""
     cause: dict[str, Any] = {
         "type": row["cause_type"],
         "id": None,
@@ -139,12 +139,12 @@ def cause_of(row: Row, reader: Reader, codes: dict[str, Row]) -> dict[str, Any]:
         "title": None,
         "reference": None,
         "date": None,
-        "internal": False,
+        "hidden": False,
     }
     if row["cause_type"] == "none":
         return cause
     if not may_see(reader, row["cause_confidentiality"]):
-        return {**cause, "internal": True}
+        return {**cause, "hidden": True}
     party = codes.get(row["cause_party_id"] or "")
     return {
         **cause,

@@ -32,7 +32,7 @@ class CauseOut(Result):
     title: str | None = Field(description="The meeting's or decision's title.")
     reference: str | None = Field(description="A decision's reference.")
     date: Day | None = Field(description="The meeting's or decision's date.")
-    internal: bool = Field(description="True when the cause is hidden from this reader.")
+    hidden: bool = Field(description="True when the cause is hidden from this reader.")
 
 
 class VersionInfo(Result):
