@@ -19,6 +19,7 @@ import pytest
 from onderhandeling.config import Database, parse_database_url
 from onderhandeling.service import Negotiations
 from onderhandeling.storage.database import drop_postgres_schema
+from tests.support.projections import Rich, build_rich
 
 POSTGRES_URL = os.environ.get(
     "ONDERHANDELING_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -67,6 +68,12 @@ def app(database: Database) -> Iterator[Negotiations]:
     application = Negotiations(database)
     yield application
     application.close()
+
+
+@pytest.fixture
+def rich(app: Negotiations) -> Rich:
+    """The rich negotiation of tests/support/projections.py, in the fresh store."""
+    return build_rich(app)
 
 
 @pytest.fixture

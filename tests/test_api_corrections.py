@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 
 from onderhandeling.config import Database
 from onderhandeling.web.app import create_app
-from tests.test_api import MARKER, World, bearer, build_world
+from tests.support.api_world import MARKER, World, bearer, build_world
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from onderhandeling.domain.errors import (
 )
 from onderhandeling.readmodel import goal_history, read_models
 from onderhandeling.service import Negotiations, PositionInput
-from tests.negotiation_builder import DAY, build_small
+from tests.support.negotiation_builder import DAY, build_small
 
 
 def test_commands_survive_reopening_the_store(app: Negotiations) -> None:

@@ -10,7 +10,7 @@ import pytest
 from onderhandeling.cli import main
 from onderhandeling.config import parse_database_url
 from onderhandeling.service import Negotiations
-from tests.negotiation_builder import DAY, add_people, build_small
+from tests.support.negotiation_builder import DAY, add_people, build_small
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

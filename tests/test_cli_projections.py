@@ -9,7 +9,7 @@ import pytest
 from onderhandeling.cli import main
 from onderhandeling.config import parse_database_url
 from onderhandeling.service import Negotiations, PositionInput
-from tests.negotiation_builder import DAY, build_small
+from tests.support.negotiation_builder import DAY, build_small
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -7,8 +7,8 @@ import multiprocessing
 from collections.abc import Callable
 
 from onderhandeling.service import Negotiations
-from tests import concurrency_workers
-from tests.negotiation_builder import DAY, build_small
+from tests.support import concurrency_workers
+from tests.support.negotiation_builder import DAY, build_small
 
 
 def run_pair(worker: Callable[..., str], url: str, goal: str, me: str) -> list[str]:

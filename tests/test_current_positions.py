@@ -15,7 +15,7 @@ from onderhandeling.readmodel import rebuild
 from onderhandeling.readmodel.read_common import Clock, read_models
 from onderhandeling.readmodel.read_state import current_stances
 from onderhandeling.service import Negotiations, PositionInput
-from tests.negotiation_builder import DAY, build_small
+from tests.support.negotiation_builder import DAY, build_small
 
 STANCES = ("supports", "conditional", "neutral", "objects", "blocks")
 # A date after everything: the search over all positions, with the same meaning as "now".

@@ -12,7 +12,7 @@ from onderhandeling.dutch.labels import (
 from onderhandeling.dutch.timeline import sentence
 from onderhandeling.readmodel import goal_history
 from onderhandeling.service import Negotiations
-from tests.negotiation_builder import DAY, build_small
+from tests.support.negotiation_builder import DAY, build_small
 
 
 def test_every_domain_value_has_a_dutch_label() -> None:

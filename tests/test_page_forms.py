@@ -17,8 +17,8 @@ from onderhandeling.domain.values import Confidentiality
 from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
 from onderhandeling.web.pages.forms import Form, answer, at_field
-from tests.browser.world import build_world
-from tests.test_pages import form_token, sign_in, soup
+from tests.support.page_world import build_world
+from tests.support.pages import form_token, sign_in, soup
 
 PARTY = "6f1c2a9e-1d7b-4d7e-9a8e-0c5b2f9d1e21"
 

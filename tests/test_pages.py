@@ -6,14 +6,13 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from bs4 import BeautifulSoup
 from starlette.testclient import TestClient
 
 from onderhandeling.domain.visibility import COMMITTEE, MINISTRY
 from onderhandeling.readmodel import changes_since
 from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
-from tests.browser.world import (
+from tests.support.page_world import (
     PASSWORD,
     SECRET_SUMMARY,
     WORDING_1,
@@ -21,6 +20,7 @@ from tests.browser.world import (
     World,
     build_world,
 )
+from tests.support.pages import form_token, sign_in, soup
 
 
 @pytest.fixture
@@ -32,25 +32,6 @@ def world(app: Negotiations) -> World:
 def client(app: Negotiations, world: World) -> Iterator[TestClient]:
     with TestClient(create_app(app), headers={"Accept": "text/html"}) as test_client:
         yield test_client
-
-
-def soup(response: object) -> BeautifulSoup:
-    return BeautifulSoup(response.text, "html.parser")  # type: ignore[attr-defined]
-
-
-def form_token(client: TestClient, path: str) -> str:
-    token = soup(client.get(path)).find("input", attrs={"name": "csrf_token"})
-    assert token is not None
-    return str(token["value"])
-
-
-def sign_in(client: TestClient, name: str) -> None:
-    response = client.post(
-        "/aanmelden",
-        data={"naam": name, "wachtwoord": PASSWORD, "csrf_token": form_token(client, "/aanmelden")},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303, response.text
 
 
 def test_pages_require_sign_in_first(client: TestClient) -> None:

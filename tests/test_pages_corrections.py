@@ -15,9 +15,8 @@ from starlette.testclient import TestClient
 from onderhandeling.domain.visibility import MINISTRY
 from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
-from tests.browser.world import SECRET_SUMMARY, World, build_world
-from tests.test_pages import form_token, sign_in, soup
-from tests.test_pages_refusals import FUTURE, post, text_of
+from tests.support.page_world import SECRET_SUMMARY, World, build_world
+from tests.support.pages import FUTURE, form_token, post, sign_in, soup, text_of
 
 
 @pytest.fixture

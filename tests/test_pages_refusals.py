@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
 from starlette.testclient import TestClient
 
 import onderhandeling.demo
@@ -35,12 +34,10 @@ from onderhandeling.domain.plausibility import DateWindow, ImplausibleDate
 from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
 from onderhandeling.web.pages.refusals import dutch_message, has_dutch_sentence
-from tests.browser.world import WORDING_2, World, build_world
-from tests.test_pages import form_token, sign_in, soup
+from tests.support.page_world import WORDING_2, World, build_world
+from tests.support.pages import FUTURE, form_token, post, sign_in, soup, text_of
 
 # Sent by htmx from the meeting page's forms, which swap its content.
-HTMX = {"HX-Request": "true", "HX-Target": "overleg-inhoud"}
-FUTURE = (date.today() + timedelta(days=30)).strftime("%d-%m-%Y")
 
 TODAY = date.today()
 WINDOW = DateWindow(earliest=date(2022, 4, 1), today=TODAY)
@@ -168,20 +165,6 @@ def world(app: Negotiations) -> World:
 def client(app: Negotiations, world: World) -> Iterator[TestClient]:
     with TestClient(create_app(app), headers={"Accept": "text/html"}) as test_client:
         yield test_client
-
-
-def post(
-    client: TestClient, page: str, action: str, data: dict[str, Any], htmx: bool = False
-) -> Any:
-    """A form on page, sent as a plain POST (not following the redirect) or by htmx."""
-    data = {"csrf_token": form_token(client, page), **data}
-    return client.post(action, data=data, headers=HTMX if htmx else {}, follow_redirects=False)
-
-
-def text_of(page: BeautifulSoup, selector: str) -> str:
-    found = page.select_one(selector)
-    assert found is not None, selector
-    return " ".join(found.get_text().split())
 
 
 # --- logging a meeting: refusals at the right row --------------------------------------------

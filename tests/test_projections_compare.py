@@ -7,9 +7,7 @@ import pytest
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.readmodel import changes_since, compare_baselines
 from onderhandeling.service import Negotiations
-from tests.test_projections import Rich, rich
-
-__all__ = ["rich"]  # the fixture, shared with test_projections
+from tests.support.projections import Rich
 
 
 def test_compare_baselines_lists_changed_added_and_dropped_goals(

@@ -10,8 +10,8 @@ from typing import Any
 from onderhandeling.config import parse_database_url
 from onderhandeling.readmodel import projector, projector_of, rebuild
 from onderhandeling.service import Negotiations
-from tests.negotiation_builder import DAY, build_small
-from tests.test_projections import clear_read_models, dump_rows
+from tests.support.negotiation_builder import DAY, build_small
+from tests.support.projections import clear_read_models, dump_rows
 
 
 def catch_up_in_process(url: str, barrier: Any, results: Any) -> None:

@@ -12,7 +12,7 @@ from onderhandeling.dutch.timeline import cause_label
 from onderhandeling.readmodel import agreement_state, blame, diff_versions, wording_versions
 from onderhandeling.service import Negotiations
 from onderhandeling.web.pages.presenting import diff_to_html
-from tests.negotiation_builder import build_small
+from tests.support.negotiation_builder import build_small
 
 Revised = tuple[Negotiations, UUID]
 

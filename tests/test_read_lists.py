@@ -22,8 +22,8 @@ from onderhandeling.readmodel import (
     list_parties,
 )
 from onderhandeling.service import Negotiations
-from tests.negotiation_builder import DAY, build_small
-from tests.test_projections import build_rich
+from tests.support.negotiation_builder import DAY, build_small
+from tests.support.projections import build_rich
 
 
 def _topic(kind: type, event_name: str) -> str:

@@ -13,9 +13,9 @@ from onderhandeling.readmodel import wording_versions
 from onderhandeling.readmodel.read_common import in_one_snapshot, read_models
 from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
-from tests.browser.world import build_world
-from tests.negotiation_builder import DAY, build_small
-from tests.test_pages import sign_in
+from tests.support.negotiation_builder import DAY, build_small
+from tests.support.page_world import build_world
+from tests.support.pages import sign_in
 
 
 def revise_in_another_thread(app: Negotiations, goal: object, me: object, text: str) -> None:

@@ -24,8 +24,8 @@ from onderhandeling.config import (
 )
 from onderhandeling.web.app import create_app
 from onderhandeling.web.sign_in_limits import ACCOUNT_LIMIT, ADDRESS_LIMIT
-from tests.test_api import World, bearer, build_world
-from tests.test_security import signed_in
+from tests.support.api_world import World, bearer, build_world
+from tests.support.sessions import signed_in
 
 CHUNK = 64 * 1024
 PARTY = {"code": "SBB", "name": "SBB", "kind": "werkend leren"}

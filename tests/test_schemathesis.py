@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 
 from onderhandeling.config import Database, parse_database_url
 from onderhandeling.web.app import create_app
-from tests.test_api import World, bearer, build_world
+from tests.support.api_world import World, bearer, build_world
 
 EXAMPLES = 10
 # Codes of the world's parties, goal and priority, put where a valid body names them.

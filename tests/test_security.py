@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
 import pytest
-from fastapi import FastAPI, Form, Request
+from fastapi import FastAPI, Request
 from starlette.testclient import TestClient
 
 from onderhandeling.accounts.store import AccountStore
@@ -18,7 +18,8 @@ from onderhandeling.config import ConfigurationError, Database
 from onderhandeling.readmodel import goal_history
 from onderhandeling.web import security
 from onderhandeling.web.app import create_app
-from tests.test_api import MARKER, PASSWORD, World, bearer, build_world
+from tests.support.api_world import MARKER, PASSWORD, World, bearer, build_world
+from tests.support.sessions import app_with_test_routes, signed_in
 
 
 @pytest.fixture
@@ -26,35 +27,6 @@ def world(database: Database) -> Iterator[World]:
     built = build_world(database)
     yield built
     built.app.close()
-
-
-def app_with_test_routes(world: World) -> FastAPI:
-    """The real app plus two routes for tests: sign in by GET, and a plain form POST."""
-    app = create_app(world.app)
-
-    @app.get("/test/sign-in/{name}")
-    def test_sign_in(request: Request, name: str) -> dict[str, str]:
-        user = security.authenticate(request, name, PASSWORD)
-        assert user is not None
-        security.sign_in(request, user)
-        return {"csrf": security.csrf_token(request)}
-
-    @app.post("/test/form")
-    def test_form(request: Request, note: Annotated[str, Form()] = "") -> dict[str, str]:
-        security.current_user(request)
-        return {"note": note}
-
-    return app
-
-
-def signed_in(
-    world: World, name: str, base_url: str = "http://testserver"
-) -> tuple[TestClient, str]:
-    """A client with a cookie session for the account, and the session's CSRF token."""
-    client = TestClient(app_with_test_routes(world), base_url=base_url)
-    response = client.get(f"/test/sign-in/{name}")
-    assert response.status_code == 200
-    return client, response.json()["csrf"]
 
 
 PARTY = {"code": "SBB", "name": "SBB", "kind": "werkend leren"}

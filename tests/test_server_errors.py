@@ -16,7 +16,7 @@ import uvicorn
 from onderhandeling.config import Database
 from onderhandeling.web.app import create_app
 from onderhandeling.web.nodelay import PROTOCOL
-from tests.test_api import MARKER, World, bearer, build_world
+from tests.support.api_world import MARKER, World, bearer, build_world
 
 
 @pytest.fixture

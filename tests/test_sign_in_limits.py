@@ -16,7 +16,7 @@ from onderhandeling.config import Database
 from onderhandeling.web import sign_in_limits
 from onderhandeling.web.app import create_app
 from onderhandeling.web.sign_in_limits import ACCOUNT_LIMIT, ADDRESS_LIMIT, client_address
-from tests.test_api import PASSWORD, World, build_world
+from tests.support.api_world import PASSWORD, World, build_world
 
 HTML = {"Accept": "text/html"}
 

@@ -11,7 +11,7 @@ from eventsourcing.application import project_aggregate
 from onderhandeling.domain import Goal
 from onderhandeling.service import Negotiations
 from onderhandeling.service.base import SNAPSHOT_EVERY
-from tests.negotiation_builder import DAY, build_small
+from tests.support.negotiation_builder import DAY, build_small
 
 
 def without_bookkeeping(goal: Goal) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from onderhandeling.service.transfer import (
     export_events,
     import_events,
 )
-from tests.negotiation_builder import DAY, add_people, build_small
+from tests.support.negotiation_builder import DAY, add_people, build_small
 
 
 def fill(app: Negotiations) -> None:

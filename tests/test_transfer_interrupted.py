@@ -19,7 +19,7 @@ from onderhandeling.config import parse_database_url
 from onderhandeling.service import Negotiations
 from onderhandeling.service.transfer import export_events
 from onderhandeling.storage.database import postgres_connect_args
-from tests.negotiation_builder import add_people, build_small
+from tests.support.negotiation_builder import add_people, build_small
 
 EVENTS = 30_000
 

@@ -20,7 +20,7 @@ from onderhandeling.service import (
     Result,
 )
 from onderhandeling.web.app import create_app
-from tests.negotiation_builder import DAY, Small, build_small
+from tests.support.negotiation_builder import DAY, Small, build_small
 
 PACKAGE = Path(__file__).resolve().parent.parent / "onderhandeling"
 

@@ -17,7 +17,7 @@ from onderhandeling.config import Database
 from onderhandeling.service import Negotiations, PositionInput
 from onderhandeling.web.app import create_app
 from onderhandeling.web.pages.templating import url_for
-from tests.test_api import MARKER, PASSWORD, World, bearer, build_world
+from tests.support.api_world import MARKER, PASSWORD, World, bearer, build_world
 
 
 @pytest.fixture

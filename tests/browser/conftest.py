@@ -13,7 +13,6 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,8 @@ import uvicorn
 from onderhandeling.config import parse_database_url
 from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
-from tests.browser.world import PASSWORD, World, build_world
+from tests.support.live_server import LiveServer
+from tests.support.page_world import PASSWORD, build_world
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -51,13 +51,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-@dataclass
-class LiveServer:
-    url: str
-    service: Negotiations
-    world: World
 
 
 @pytest.fixture(scope="session")

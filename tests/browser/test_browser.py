@@ -13,13 +13,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from onderhandeling.domain.visibility import MINISTRY
-from onderhandeling.web.pages.data import meetings
-from tests.browser.conftest import LiveServer
-from tests.browser.world import WORDING_2
+from tests.support.axe import WCAG_21_AA
+from tests.support.live_server import LiveServer
+from tests.support.page_world import WORDING_2
 
 pytestmark = pytest.mark.browser
-
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def _fill_meeting(page: Any, title: str, java_script: bool) -> None:
@@ -194,7 +192,7 @@ def test_axe_finds_no_wcag_violation_on_any_page(
         if result.violations_count:
             reports.append(f"{path}\n{result.generate_report()}")
     # A meeting page, and the meeting form with its error summary.
-    meeting = meetings(live_server.service, live_server.world.agreement_id, MINISTRY)[0]
+    meeting = live_server.service.meetings(live_server.world.agreement_id, MINISTRY)[0]
     page.goto(f"/overleggen/{meeting['id']}")
     result = axe.run(page, options=WCAG_21_AA)
     if result.violations_count:

@@ -15,8 +15,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from onderhandeling.service import PositionInput
-from tests.browser.conftest import LiveServer
-from tests.browser.test_browser import WCAG_21_AA
+from tests.support.axe import WCAG_21_AA
+from tests.support.live_server import LiveServer
 
 pytestmark = pytest.mark.browser
 
