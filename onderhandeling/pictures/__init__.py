@@ -1,8 +1,8 @@
 """Server-rendered SVG pictures for the pages, each with a table as its text alternative.
 
-Pure functions over the plain dataclasses in ``pictures.data``; standard library only,
-importing nothing else of the application. See docs/pictures.md for what each picture
-shows.
+Pure functions over the plain dataclasses in ``pictures.data``; besides the standard
+library they import only ``onderhandeling.dutch`` (for dates), never the domain. See
+docs/pictures.md for what each picture shows.
 """
 
 from __future__ import annotations

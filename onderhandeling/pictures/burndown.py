@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from onderhandeling.dutch.dates import format_date
 from onderhandeling.pictures.data import BurndownPoint, Table
 from onderhandeling.pictures.svg import (
     GRID,
@@ -15,7 +16,6 @@ from onderhandeling.pictures.svg import (
     SMALL,
     TimeScale,
     document,
-    dutch_date,
     empty,
     line,
     nice_ceiling,
@@ -89,7 +89,7 @@ def burndown(
         body.append(line(_MARGIN, y, _MARGIN + 30, y, stroke=colour, extra=extra))
         body.append(marker(_MARGIN + 15, y, colour))
         body.append(
-            text(_MARGIN + 38, y + 4.5, f"{name}: {value} op {dutch_date(last.on)}", size=SMALL)
+            text(_MARGIN + 38, y + 4.5, f"{name}: {value} op {format_date(last.on)}", size=SMALL)
         )
     plot_top = legend_y + 2 * 20 + 18
     plot_bottom = plot_top + _PLOT
@@ -111,7 +111,7 @@ def burndown(
 
     if signing is not None and scale.contains(signing):
         x = scale.x(signing)
-        label = f"ondertekening {dutch_date(signing)}"
+        label = f"ondertekening {format_date(signing)}"
         anchor = "end" if x + text_width(label, SMALL) > _WIDTH - _MARGIN else "start"
         body.append(
             line(
@@ -145,13 +145,13 @@ def burndown(
             body.extend(marker(x, y, colour) for x, y in coordinates)
     height = plot_bottom + 30
     desc = (
-        f"Van {dutch_date(ordered[0].on)} tot {dutch_date(last.on)}: open passages van "
+        f"Van {format_date(ordered[0].on)} tot {format_date(last.on)}: open passages van "
         f"{ordered[0].open_passages} naar {last.open_passages}, openstaande "
         f"wijzigingsvoorstellen van {ordered[0].pending_amendments} naar "
         f"{last.pending_amendments}."
     )
     if signing is not None:
-        desc += f" Ondertekening: {dutch_date(signing)}."
+        desc += f" Ondertekening: {format_date(signing)}."
     desc += " De tabel bij deze afbeelding geeft elke datum."
     return document(
         kind=KIND,
@@ -167,6 +167,7 @@ def burndown(
 def burndown_table(points: Sequence[BurndownPoint], *, title: str = TITLE) -> Table:
     """One row per date with both counts."""
     rows = tuple(
-        (dutch_date(p.on), str(p.open_passages), str(p.pending_amendments)) for p in _points(points)
+        (format_date(p.on), str(p.open_passages), str(p.pending_amendments))
+        for p in _points(points)
     )
     return Table(caption=title, headers=("Datum", PASSAGES, AMENDMENTS), rows=rows)

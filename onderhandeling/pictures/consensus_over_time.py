@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from onderhandeling.dutch.dates import format_date
 from onderhandeling.pictures import stances
 from onderhandeling.pictures.data import SharePoint, ShareSeries, Stance, Table
 from onderhandeling.pictures.svg import (
@@ -17,7 +18,6 @@ from onderhandeling.pictures.svg import (
     SMALL,
     TimeScale,
     document,
-    dutch_date,
     empty,
     esc,
     line,
@@ -138,7 +138,7 @@ def consensus_over_time(
             last = points[-1]
             latest = _percent(last.supporting, last.total)
             strips.append(
-                f"<g><title>{esc(f'{one.label}: {latest} steunt op {dutch_date(last.on)}')}"
+                f"<g><title>{esc(f'{one.label}: {latest} steunt op {format_date(last.on)}')}"
                 f"</title>"
                 + text(scale.right + 6, strip_top + _STRIP / 2 + 5, latest, weight="bold")
                 + "</g>"
@@ -166,7 +166,7 @@ def consensus_over_time(
     desc = (
         f"Aandeel ondertekenaars dat steunt, voor "
         f"{plural(len(series), 'onderwerp', 'onderwerpen')}, van "
-        f"{dutch_date(scale.start)} tot {dutch_date(scale.end)}. Laatste stand: "
+        f"{format_date(scale.start)} tot {format_date(scale.end)}. Laatste stand: "
         f"{'; '.join(latest_parts)}. De tabel bij deze afbeelding geeft elke datum."
     )
     return document(
@@ -186,7 +186,7 @@ def consensus_over_time_table(series: Sequence[ShareSeries], *, title: str = TIT
     rows = tuple(
         (
             one.label,
-            dutch_date(point.on),
+            format_date(point.on),
             str(point.supporting),
             str(point.conditional),
             str(point.total),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from onderhandeling.dutch.dates import format_date
 from onderhandeling.pictures.data import Milestone, Table
 from onderhandeling.pictures.svg import (
     INK,
@@ -18,7 +19,6 @@ from onderhandeling.pictures.svg import (
     SMALL,
     TimeScale,
     document,
-    dutch_date,
     empty,
     esc,
     line,
@@ -70,7 +70,7 @@ def _moved_sentence(item: Milestone) -> str:
     parts = []
     for old, new, reason in _moves(item):
         because = f" (reden: {reason})" if reason.strip() else ""
-        parts.append(f"van {dutch_date(old)} naar {dutch_date(new)}{because}")
+        parts.append(f"van {format_date(old)} naar {format_date(new)}{because}")
     return f"{item.name}: verplaatst {'; daarna '.join(parts)}."
 
 
@@ -144,9 +144,9 @@ def milestones(
         track = y + 46
         moves = _moves(item)
         parts = [text(_MARGIN, y + 14, truncate(item.name, inner), weight="bold", halo=True)]
-        when = dutch_date(item.on)
+        when = format_date(item.on)
         if moves:
-            when += f", eerder gepland op {', '.join(dutch_date(old) for old, _, _ in moves)}"
+            when += f", eerder gepland op {', '.join(format_date(old) for old, _, _ in moves)}"
         parts.append(
             text(_MARGIN, y + 30, truncate(when, inner, SMALL), size=SMALL, fill=MUTED, halo=True)
         )
@@ -195,7 +195,7 @@ def milestones(
             text(
                 x,
                 bottom + 34,
-                f"vandaag, {dutch_date(today)}",
+                f"vandaag, {format_date(today)}",
                 size=SMALL,
                 anchor="middle"
                 if _MARGIN + 80 < x < _WIDTH - 80
@@ -206,8 +206,8 @@ def milestones(
     height = bottom + (44 if today is not None and scale.contains(today) else 30)
     moved = [item for item in ordered if _moves(item)]
     desc = (
-        f"{plural(len(ordered), 'mijlpaal', 'mijlpalen')}, van {dutch_date(ordered[0].on)} "
-        f"tot {dutch_date(ordered[-1].on)}."
+        f"{plural(len(ordered), 'mijlpaal', 'mijlpalen')}, van {format_date(ordered[0].on)} "
+        f"tot {format_date(ordered[-1].on)}."
     )
     if moved:
         desc += " " + " ".join(_moved_sentence(item) for item in moved)
@@ -233,8 +233,8 @@ def milestones_table(items: Sequence[Milestone], *, title: str = TITLE) -> Table
         rows.append(
             (
                 item.name,
-                dutch_date(item.on),
-                ", ".join(dutch_date(old) for old, _, _ in moves),
+                format_date(item.on),
+                ", ".join(format_date(old) for old, _, _ in moves),
                 "; ".join(reason for _, _, reason in moves if reason.strip()),
             )
         )

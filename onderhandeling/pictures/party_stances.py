@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from onderhandeling.dutch.dates import format_date
 from onderhandeling.pictures import stances
 from onderhandeling.pictures.data import Goal, Party, PositionPoint, Table
 from onderhandeling.pictures.svg import (
@@ -14,7 +15,6 @@ from onderhandeling.pictures.svg import (
     SMALL,
     TimeScale,
     document,
-    dutch_date,
     empty,
     esc,
     line,
@@ -124,7 +124,7 @@ def party_stances(
                 drawn += stances.use_reconfirm(prefix, x, track - _TILE / 2, _TILE)
             if with_titles:
                 tip = (
-                    f"{goal.code}, {dutch_date(position.on)}: "
+                    f"{goal.code}, {format_date(position.on)}: "
                     f"{stances.label(position.stance, position.needs_reconfirming)}"
                 )
                 drawn = f"<g><title>{esc(tip)}</title>{drawn}</g>"
@@ -142,7 +142,7 @@ def party_stances(
             )
     desc = (
         f"{plural(len(goals), 'doelstelling', 'doelstellingen')}, van "
-        f"{dutch_date(scale.start)} tot {dutch_date(scale.end)}. Laatste standpunt: "
+        f"{format_date(scale.start)} tot {format_date(scale.end)}. Laatste standpunt: "
         f"{'; '.join(latest)}. De tabel bij deze afbeelding geeft elk standpunt met datum."
     )
     return document(
@@ -169,7 +169,7 @@ def party_stances_table(
     rows = tuple(
         (
             goal.label,
-            dutch_date(position.on),
+            format_date(position.on),
             stances.STYLES[position.stance].label,
             "ja" if position.needs_reconfirming else "nee",
         )

@@ -27,22 +27,7 @@ SMALL = 13
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_-]")
 
-# Kept here rather than imported from onderhandeling.dutch: the pictures share the lowest
-# layer with it, and import-linter keeps modules in one layer independent of each other.
-MONTHS: tuple[str, ...] = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+# The axis labels' month abbreviations; full dates come from onderhandeling.dutch.dates.
 MONTH_ABBREVIATIONS: tuple[str, ...] = (
     "jan",
     "feb",
@@ -88,11 +73,6 @@ def prefix_for(kind: str, data: object, given: str | None = None) -> str:
 def plural(count: int, one: str, many: str) -> str:
     """ "1 partij", "3 partijen"."""
     return f"{count} {one if count == 1 else many}"
-
-
-def dutch_date(value: date) -> str:
-    """ "1 juni 2023" (the pictures take calendar dates; a datetime counts by its date)."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 # Rough advance widths, in em, of a humanist sans-serif (DejaVu Sans is the widest of

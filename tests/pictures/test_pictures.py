@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from onderhandeling import pictures
+from onderhandeling.domain import values
+from onderhandeling.dutch.dates import format_date
 from onderhandeling.pictures import stances
 from onderhandeling.pictures.data import (
     BurndownPoint,
@@ -260,8 +262,7 @@ def test_burndown_table_and_signing_line() -> None:
     points = samples.burndown_points()
     table = pictures.burndown_table(points)
     assert table.rows == tuple(
-        (pictures.svg.dutch_date(p.on), str(p.open_passages), str(p.pending_amendments))
-        for p in points
+        (format_date(p.on), str(p.open_passages), str(p.pending_amendments)) for p in points
     )
     text = visible_text(parse(pictures.burndown(points, signing=date(2023, 6, 1))))
     assert "ondertekening 1 juni 2023" in text
@@ -373,7 +374,13 @@ def test_large_inputs_stay_bounded() -> None:
     assert len(pictures.burndown(points)) < 60_000
 
 
-def test_the_package_imports_only_the_standard_library_and_itself() -> None:
+def test_the_pictures_stances_are_the_domains_stored_strings() -> None:
+    # The pictures may not import the domain, so they keep their own list of stances;
+    # the pages convert with Stance(position.stance), which needs the very same values.
+    assert [stance.value for stance in Stance] == [stance.value for stance in values.Stance]
+
+
+def test_the_package_imports_only_the_standard_library_itself_and_the_dutch_wording() -> None:
     allowed = set(sys.stdlib_module_names)
     for path in PACKAGE.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -385,7 +392,7 @@ def test_the_package_imports_only_the_standard_library_and_itself() -> None:
                 continue
             for name in names:
                 assert name.split(".")[0] in allowed or name.startswith(
-                    "onderhandeling.pictures"
+                    ("onderhandeling.pictures", "onderhandeling.dutch")
                 ), (path.name, name)
 
 

@@ -8,7 +8,6 @@ from datetime import date
 from onderhandeling.pictures.svg import (
     TimeScale,
     date_ticks,
-    dutch_date,
     esc,
     nice_ceiling,
     prefix_for,
@@ -24,11 +23,6 @@ def test_escaping_covers_markup_quotes_and_characters_xml_forbids() -> None:
     assert escaped == "&lt;a href=&#x27;x&#x27;&gt;&quot;&amp;&lt;/a&gt;"
     element = ET.fromstring(f'<t a="{escaped}">{escaped}</t>')
     assert element.text == element.attrib["a"] == "<a href='x'>\"&</a>"
-
-
-def test_dutch_dates() -> None:
-    assert dutch_date(date(2023, 6, 1)) == "1 juni 2023"
-    assert dutch_date(date(2022, 10, 14)) == "14 oktober 2022"
 
 
 def test_truncate_and_wrap_keep_within_the_width() -> None:
