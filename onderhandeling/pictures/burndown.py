@@ -15,6 +15,7 @@ from onderhandeling.pictures.svg import (
     MUTED,
     SMALL,
     TimeScale,
+    by_date,
     document,
     empty,
     line,
@@ -41,13 +42,6 @@ _PASSAGE_COLOUR = "#0b5cad"  # 6.7:1 on white
 _AMENDMENT_COLOUR = "#a34a00"  # 5.9:1 on white
 
 
-def _points(points: Sequence[BurndownPoint]) -> list[BurndownPoint]:
-    by_date: dict[date, BurndownPoint] = {}
-    for point in points:
-        by_date[point.on] = point
-    return [by_date[day] for day in sorted(by_date)]
-
-
 def _circle(x: float, y: float, colour: str) -> str:
     return (
         f'<circle cx="{num(x)}" cy="{num(y)}" r="3.6" fill="#ffffff" stroke="{colour}" '
@@ -71,7 +65,7 @@ def burndown(
 ) -> str:
     """The burn-down as an SVG string; the time axis reaches the signing date if given."""
     prefix = prefix_for(KIND, (tuple(points), signing, start, end, today), id_prefix)
-    ordered = _points(points)
+    ordered = by_date(points)
     if not ordered:
         return empty(kind=KIND, prefix=prefix, title=title)
     last = ordered[-1]
@@ -168,6 +162,6 @@ def burndown_table(points: Sequence[BurndownPoint], *, title: str = TITLE) -> Ta
     """One row per date with both counts."""
     rows = tuple(
         (format_date(p.on), str(p.open_passages), str(p.pending_amendments))
-        for p in _points(points)
+        for p in by_date(points)
     )
     return Table(caption=title, headers=("Datum", PASSAGES, AMENDMENTS), rows=rows)

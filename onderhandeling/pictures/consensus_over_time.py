@@ -10,13 +10,14 @@ from datetime import date
 
 from onderhandeling.dutch.dates import format_date
 from onderhandeling.pictures import stances
-from onderhandeling.pictures.data import SharePoint, ShareSeries, Stance, Table
+from onderhandeling.pictures.data import ShareSeries, Stance, Table
 from onderhandeling.pictures.svg import (
     GRID,
     INK,
     MUTED,
     SMALL,
     TimeScale,
+    by_date,
     document,
     empty,
     esc,
@@ -37,14 +38,6 @@ _WIDTH = 480.0
 _MARGIN = 8.0
 _RIGHT = 48.0  # room for the latest percentage
 _STRIP = 40.0
-
-
-def _points(series: ShareSeries) -> list[SharePoint]:
-    """The points by date; of two on one date the later given wins."""
-    by_date: dict[date, SharePoint] = {}
-    for point in series.points:
-        by_date[point.on] = point
-    return [by_date[day] for day in sorted(by_date)]
 
 
 def _share(part: int, total: int) -> float:
@@ -93,7 +86,7 @@ def consensus_over_time(
     y = top
     strips: list[str] = []
     for one in series:
-        points = _points(one)
+        points = by_date(one.points)
         strips.append(text(_MARGIN, y + 13, truncate(one.label, inner), weight="bold", halo=True))
         strip_top = y + 20
         bottom = strip_top + _STRIP
@@ -160,7 +153,7 @@ def consensus_over_time(
     height = y + 30
     latest_parts = []
     for one in series:
-        points = _points(one)
+        points = by_date(one.points)
         if points:
             latest_parts.append(f"{one.label} {_percent(points[-1].supporting, points[-1].total)}")
     desc = (
@@ -193,7 +186,7 @@ def consensus_over_time_table(series: Sequence[ShareSeries], *, title: str = TIT
             _percent(point.supporting, point.total),
         )
         for one in series
-        for point in _points(one)
+        for point in by_date(one.points)
     )
     headers = (
         "Onderwerp",

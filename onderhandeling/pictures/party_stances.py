@@ -14,6 +14,7 @@ from onderhandeling.pictures.svg import (
     MUTED,
     SMALL,
     TimeScale,
+    by_date,
     document,
     empty,
     esc,
@@ -43,11 +44,11 @@ def _by_goal(
     goals: Sequence[Goal], positions: Sequence[PositionPoint]
 ) -> dict[str, list[PositionPoint]]:
     """Positions per goal code, by date; of two on one date the later given wins."""
-    per_goal: dict[str, dict[date, PositionPoint]] = {goal.code: {} for goal in goals}
+    per_goal: dict[str, list[PositionPoint]] = {goal.code: [] for goal in goals}
     for position in positions:
         if position.goal in per_goal:
-            per_goal[position.goal][position.on] = position
-    return {code: [dated[day] for day in sorted(dated)] for code, dated in per_goal.items()}
+            per_goal[position.goal].append(position)
+    return {code: by_date(held) for code, held in per_goal.items()}
 
 
 def party_stances(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol, TypeVar
 
 INK = "#1f2328"  # text and strong lines: 15.8:1 on white
 MUTED = "#57606a"  # secondary text and axes: 6.4:1 on white
@@ -231,6 +232,20 @@ def empty(*, kind: str, prefix: str, title: str, message: str = EMPTY_MESSAGE) -
         desc=f"{message}.",
         body=body,
     )
+
+
+class _Dated(Protocol):
+    @property
+    def on(self) -> date: ...
+
+
+_DatedT = TypeVar("_DatedT", bound=_Dated)
+
+
+def by_date(points: Iterable[_DatedT]) -> list[_DatedT]:
+    """The points in date order, one per date: of two on one date the later given wins."""
+    latest = {point.on: point for point in points}
+    return [latest[day] for day in sorted(latest)]
 
 
 def _shift(day: date, days: int) -> date:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
+from onderhandeling.pictures.data import EarlierDate
 from onderhandeling.pictures.svg import (
     TimeScale,
+    by_date,
     date_ticks,
     esc,
     nice_ceiling,
@@ -23,6 +25,16 @@ def test_escaping_covers_markup_quotes_and_characters_xml_forbids() -> None:
     assert escaped == "&lt;a href=&#x27;x&#x27;&gt;&quot;&amp;&lt;/a&gt;"
     element = ET.fromstring(f'<t a="{escaped}">{escaped}</t>')
     assert element.text == element.attrib["a"] == "<a href='x'>\"&</a>"
+
+
+def test_by_date_orders_points_and_keeps_the_later_given_of_one_date() -> None:
+    first, second, third = (
+        EarlierDate(date(2023, 3, 1), "eerste"),
+        EarlierDate(date(2023, 1, 1), "tweede"),
+        EarlierDate(date(2023, 3, 1), "derde"),
+    )
+    assert by_date([first, second, third]) == [second, third]
+    assert by_date([]) == []
 
 
 def test_truncate_and_wrap_keep_within_the_width() -> None:
