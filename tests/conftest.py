@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -19,6 +20,7 @@ import pytest
 from onderhandeling.config import Database, parse_database_url
 from onderhandeling.service import Negotiations
 from onderhandeling.storage.database import drop_postgres_schema
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS, require_chromium
 from tests.support.projections import Rich, build_rich
 
 POSTGRES_URL = os.environ.get(
@@ -111,3 +113,16 @@ def _close_stores_before_exit() -> Iterator[None]:
     connection pools close quietly instead of erroring in __del__ at shutdown."""
     yield
     gc.collect()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, one per session: Playwright's sync API cannot
+    run twice at once in one thread, so every browser test shares this one."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

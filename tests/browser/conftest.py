@@ -1,19 +1,14 @@
 """The browser suite's fixtures: a live uvicorn server over a temporary SQLite store with a
-small negotiation, and Debian's Chromium driven by Playwright.
-
-Playwright's own browser download does not work here, so the suite uses /usr/bin/chromium.
-Without it the tests skip with the reason; under CI=true they fail instead.
+small negotiation, and pages signed in to it (the `chromium` fixture is in tests/conftest.py:
+one Playwright per session for every browser test).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,27 +19,6 @@ from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
 from tests.support.live_server import LiveServer
 from tests.support.page_world import PASSWORD, build_world
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def _require_chromium() -> None:
-    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
-        return
-    reason = f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)"
-    if IN_CI:
-        pytest.fail(f"CI=true requires the browser suite: {reason}")
-    pytest.skip(reason)
 
 
 def _free_port() -> int:
@@ -75,17 +49,6 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     server.should_exit = True
     thread.join(timeout=10)
     service.close()
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ Uses Debian's Chromium like tests/browser; skips without it (fails under CI=true
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +14,8 @@ import pytest
 
 from onderhandeling import pictures
 from tests.pictures import samples
+from tests.support.axe import WCAG_21_AA
 
-CHROMIUM = "/usr/bin/chromium"
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 # Where the screenshots go, for a person to look at (not compared by the test).
 SCREENSHOTS = Path(os.environ.get("PICTURES_SCREENSHOTS", "/tmp/pictures-samples/browser"))
 
@@ -26,23 +23,6 @@ POLICY = '<meta http-equiv="Content-Security-Policy" content="default-src \'none
 STYLE = ".scroll{overflow-x:auto} svg.picture{max-width:40rem;display:block}"
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        reason = f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)"
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
 
 
 def page_html(head: str) -> str:
