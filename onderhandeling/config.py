@@ -108,6 +108,15 @@ def database_from_environment() -> Database:
     return parse_database_url(os.environ.get(DATABASE_URL_VARIABLE) or DEFAULT_DATABASE_URL)
 
 
+SECRET_KEY_VARIABLE = "ONDERHANDELING_SECRET_KEY"
+
+
+def secret_key_setting() -> str | None:
+    """The key that signs session cookies, when the environment gives one (otherwise the
+    account store keeps one, so that several workers agree)."""
+    return os.environ.get(SECRET_KEY_VARIABLE) or None
+
+
 def whole_number_setting(variable: str, default: int) -> int:
     """A setting that is a whole number of at least 1; the default when it is unset."""
     raw = os.environ.get(variable, "").strip()

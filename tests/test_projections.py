@@ -172,6 +172,20 @@ def test_stance_on_an_older_wording_needs_reconfirmation(app: Negotiations) -> N
     assert stance["needs_reconfirmation"] and stance["wording_version"] == 1
 
 
+def test_the_goal_flags_reconfirmation_as_the_state_does(app: Negotiations) -> None:
+    """The goal's standing position carries the same reconfirmation flag as the state's
+    stance (one rule, readmodel/current_positions.needs_reconfirmation); a corrected one none."""
+    s = build_small(app)
+    first = app.record_position(s.goal, PositionInput(s.goal, s.job, "supports", "Eens"), DAY, s.me)
+    app.revise_wording(
+        s.goal, "Iedere student vindt snel een stage.", 1, "r", "substantive", DAY, s.me
+    )
+    (position,) = app.goal(s.goal)["positions"]
+    assert position["id"] == str(first)
+    assert position["needs_reconfirmation"] is True
+    assert _stances(agreement_state(app, s.agreement), "K1")["JOB"]["needs_reconfirmation"]
+
+
 def test_state_lists_consensus_passages_amendments_and_points(
     app: Negotiations, rich: Rich
 ) -> None:

@@ -203,8 +203,9 @@ WRITERS_ONLY = {"/overleggen/nieuw"}
 
 
 def test_the_steering_committee_never_sees_internal_content(world: World) -> None:
-    """Every GET route, as JSON and as a page, is walked with a successful answer and the
-    internal marker never shows (a route added without a way to walk it fails here)."""
+    """Every GET route, as JSON, as a page and as an htmx fragment, is walked with a
+    successful answer and the internal marker never shows (a route added without a way to
+    walk it fails here)."""
     writer = AccountStore(world.app.database).get("onderhandelaar")
     assert writer is not None
     shared_decision = world.app.record_decision(
@@ -225,8 +226,13 @@ def test_the_steering_committee_never_sees_internal_content(world: World) -> Non
     for template in paths:
         answered = False
         for path in fill(template, world, (shared_decision,)):
-            for client, accept in ((api_client, "application/json"), (page_client, "text/html")):
-                response = client.get(path, headers={"Accept": accept}, follow_redirects=True)
+            for client, headers in (
+                (api_client, {"Accept": "application/json"}),
+                (page_client, {"Accept": "text/html"}),
+                # The htmx fragment a page URL answers with instead of the whole page.
+                (page_client, {"Accept": "text/html", "HX-Request": "true"}),
+            ):
+                response = client.get(path, headers=headers, follow_redirects=True)
                 assert response.status_code < 500, path
                 assert MARKER not in response.text, path
                 answered = answered or response.status_code == 200

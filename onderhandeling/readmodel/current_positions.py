@@ -21,6 +21,12 @@ from onderhandeling.readmodel.gate import ALL, SHARED_ONLY, audiences_seeing, vi
 from onderhandeling.readmodel.sql import Sql
 
 
+def needs_reconfirmation(wording_version: int, current_version: int, standing: bool = True) -> bool:
+    """The reconfirmation rule: a standing position about an older wording version than the
+    goal's current one must be confirmed again (a corrected or retracted one needs nothing)."""
+    return standing and wording_version < current_version
+
+
 class Standing(NamedTuple):
     effective_date: str
     seq: int

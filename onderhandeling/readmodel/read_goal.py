@@ -11,6 +11,7 @@ from eventsourcing.application import Application
 
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.domain.visibility import MINISTRY, Reader
+from onderhandeling.readmodel.current_positions import needs_reconfirmation
 from onderhandeling.readmodel.read_common import agreement_row, goal_by_id, parties, read_models
 from onderhandeling.readmodel.read_records import positions_where
 from onderhandeling.readmodel.sql import Row, Sql
@@ -54,7 +55,15 @@ def goal_in(sql: Sql, goal_id: str, reader: Reader) -> dict[str, Any]:
                 "SELECT * FROM proj_passages WHERE goal_id = ? ORDER BY seq", [goal_id]
             )
         ],
-        "positions": positions_where(sql, "goal_id = ?", [goal_id], reader),
+        "positions": [
+            {
+                **position,
+                "needs_reconfirmation": needs_reconfirmation(
+                    position["wording_version"], goal["current_version"], position["standing"]
+                ),
+            }
+            for position in positions_where(sql, "goal_id = ?", [goal_id], reader)
+        ],
     }
 
 

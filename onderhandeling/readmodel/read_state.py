@@ -16,6 +16,7 @@ from uuid import UUID
 from eventsourcing.application import Application
 
 from onderhandeling.domain.visibility import MINISTRY, Reader
+from onderhandeling.readmodel.current_positions import needs_reconfirmation
 from onderhandeling.readmodel.gate import audience, may_see, visible
 from onderhandeling.readmodel.read_common import (
     Clock,
@@ -281,7 +282,7 @@ def _stance(position: Row, version: int, meetings: dict[str, Row]) -> dict[str, 
         if meeting is None
         else {"id": meeting["meeting_id"], "title": meeting["title"]},
         "wording_version": position["wording_version"],
-        "needs_reconfirmation": position["wording_version"] < version,
+        "needs_reconfirmation": needs_reconfirmation(position["wording_version"], version),
     }
 
 

@@ -161,6 +161,10 @@ class PositionOut(Result):
     retracted_by: str = Field(default="", description="Who retracted it (in a meeting).")
     reason: str = Field(description="Why this position corrects another ('' otherwise).")
     standing: bool = Field(description="False once corrected, retracted or withdrawn.")
+    needs_reconfirmation: bool = Field(
+        default=False,
+        description="Standing, but about an older wording version than the goal's current one.",
+    )
     closed_at: Moment | None = Field(description="When it stopped standing.")
     effective_date: Day
     recorded_at: Moment

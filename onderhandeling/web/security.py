@@ -25,7 +25,6 @@ also pass the real Host header rather than 127.0.0.1.
 from __future__ import annotations
 
 import hmac
-import os
 import secrets
 import time
 from dataclasses import dataclass
@@ -39,13 +38,12 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from onderhandeling.accounts.store import WRITER_ROLES, Account, AccountStore
-from onderhandeling.config import whole_number_setting
+from onderhandeling.config import secret_key_setting, whole_number_setting
 from onderhandeling.domain.visibility import COMMITTEE, MINISTRY, Reader
 from onderhandeling.web import sign_in_limits
 from onderhandeling.web.cookie_flags import plain_http_to_local_host
 from onderhandeling.web.problems import error_page, problem, wants_html
 
-SECRET_KEY_VARIABLE = "ONDERHANDELING_SECRET_KEY"
 IDLE_MINUTES_VARIABLE = "ONDERHANDELING_SESSION_IDLE_MINUTES"
 DEFAULT_IDLE_MINUTES = 60
 MAX_HOURS_VARIABLE = "ONDERHANDELING_SESSION_MAX_HOURS"
@@ -115,7 +113,7 @@ def max_session_hours() -> int:
 
 def session_secret(store: AccountStore) -> str:
     """The environment's key, else one kept in the store so several workers agree."""
-    return os.environ.get(SECRET_KEY_VARIABLE) or store.secret_key()
+    return secret_key_setting() or store.secret_key()
 
 
 class HostAwareSessionMiddleware:

@@ -106,14 +106,13 @@ def goal_page(
     newest_first = sorted(goal["positions"], key=lambda p: p["effective_date"], reverse=True)
     for position in sorted(newest_first, key=lambda p: codes.get(str(p["party_id"]), "?")):
         meeting = meetings.get(str(position["meeting_id"])) if position["meeting_id"] else None
-        standing = position["standing"]
         positions.append(
             {
                 **position,
                 "party": codes.get(str(position["party_id"]), "?"),
                 "meeting": meeting,
                 "replacement": by_id.get(position["replaced_by"] or ""),
-                "reconfirm": standing and position["wording_version"] < current,
+                "reconfirm": position["needs_reconfirmation"],
                 "is_internal": position["confidentiality"] == Confidentiality.INTERNAL,
             }
         )
