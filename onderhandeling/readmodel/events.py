@@ -178,6 +178,54 @@ def timeline(
     )
 
 
+def new_facts_version(
+    batch: Batch,
+    ctx: Ctx,
+    table: str,
+    key: str,
+    record_id: str,
+    facts: dict[str, Any],
+    reason: str,
+) -> None:
+    """A record's facts as of this event become its newest row in ``table`` (its versions);
+    the version in force until now is superseded."""
+    batch.sql.execute(
+        f"UPDATE {table} SET superseded_at = ? WHERE {key} = ? AND superseded_at IS NULL",
+        [ctx.recorded_at, record_id],
+    )
+    batch.sql.insert(
+        table,
+        {key: record_id, **facts, "reason": reason, "superseded_at": None, **ctx.when()},
+    )
+
+
+def goal_timeline(
+    batch: Batch,
+    ctx: Ctx,
+    kind: str,
+    *,
+    party_code: str | None = None,
+    version: int | None = None,
+    substantive: bool = True,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """The timeline row of an event of the goal the event is about (``ctx.aggregate_id``),
+    under its agreement and code."""
+    agreement_id, code = batch.goal(ctx.aggregate_id)
+    timeline(
+        batch,
+        ctx,
+        kind,
+        agreement_id=agreement_id,
+        goal_id=ctx.aggregate_id,
+        goal_code=code,
+        party_code=party_code,
+        version=version,
+        substantive=substantive,
+        details=details,
+    )
+
+
 def changed_facts(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """What a correction changed: {fact: {"from": …, "to": …}} for the facts that differ."""
     return {

@@ -21,6 +21,7 @@ from onderhandeling.readmodel.events import (
     Handler,
     about_goals,
     changed_facts,
+    new_facts_version,
     timeline,
     to_json,
 )
@@ -78,15 +79,7 @@ def _meeting_logged(batch: Batch, ctx: Ctx, e: Any) -> None:
 def _new_facts_version(
     batch: Batch, ctx: Ctx, meeting_id: str, facts: dict[str, Any], reason: str
 ) -> None:
-    batch.sql.execute(
-        "UPDATE proj_meeting_versions SET superseded_at = ? "
-        "WHERE meeting_id = ? AND superseded_at IS NULL",
-        [ctx.recorded_at, meeting_id],
-    )
-    batch.sql.insert(
-        "proj_meeting_versions",
-        {"meeting_id": meeting_id, **facts, "reason": reason, "superseded_at": None, **ctx.when()},
-    )
+    new_facts_version(batch, ctx, "proj_meeting_versions", "meeting_id", meeting_id, facts, reason)
 
 
 # --- positions -------------------------------------------------------------------------------
