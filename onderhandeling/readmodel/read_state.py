@@ -20,6 +20,7 @@ from onderhandeling.readmodel.gate import audience, may_see, visible
 from onderhandeling.readmodel.read_common import (
     Clock,
     agreement_row,
+    amendment_proposal,
     parties,
     read_models,
 )
@@ -321,20 +322,7 @@ def _pending_amendments(
     ):
         if clock.happened(row["decided_on"], row["decided_at"]):
             continue
-        party = codes.get(row["party_id"])
-        found.setdefault(row["goal_id"], []).append(
-            {
-                "id": row["amendment_id"],
-                "party": None if party is None else party["code"],
-                "party_name": "" if party is None else party["name"],
-                "reason": row["reason"],
-                "text": row["text"],
-                "quote": row["quote"],
-                "replacement": row["replacement"],
-                "based_on": row["based_on"],
-                "proposed_on": row["effective_date"],
-            }
-        )
+        found.setdefault(row["goal_id"], []).append(amendment_proposal(row, codes))
     return found
 
 
