@@ -12,7 +12,7 @@ from uuid import UUID
 
 from onderhandeling.readmodel.current_positions import CurrentPositions
 from onderhandeling.readmodel.gate import SHARED
-from onderhandeling.readmodel.sql import Sql, insert_statement
+from onderhandeling.readmodel.sql import Row, Sql, insert_statement
 from onderhandeling.text.provenance import Span
 
 
@@ -176,6 +176,19 @@ def timeline(
             None,  # struck_at
         ),
     )
+
+
+def correct_row(
+    batch: Batch, table: str, key: str, record_id: str, facts: dict[str, Any]
+) -> Row | None:
+    """A corrected record's row takes its new facts and counts the correction; returns the
+    row as it was (None when the record is not projected: then nothing is changed)."""
+    before = batch.sql.one(f"SELECT * FROM {table} WHERE {key} = ?", [record_id])
+    if before is not None:
+        batch.sql.update(
+            table, {key: record_id}, {**facts, "corrections": int(before["corrections"]) + 1}
+        )
+    return before
 
 
 def new_facts_version(

@@ -13,6 +13,7 @@ from onderhandeling.readmodel.events import (
     Handler,
     about_goals,
     changed_facts,
+    correct_row,
     new_facts_version,
     timeline,
     to_json,
@@ -67,20 +68,15 @@ def _new_facts_version(batch: Batch, ctx: Ctx, e: Any, reason: str) -> None:
 
 def _decision_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
     decision_id = ctx.aggregate_id
-    before = batch.sql.one("SELECT * FROM proj_decisions WHERE decision_id = ?", [decision_id])
-    if before is None:
-        return
     facts = {
         "reference": e.reference,
         "title": e.title,
         "text": e.text,
         "effective_date": ctx.effective_date,
     }
-    batch.sql.update(
-        "proj_decisions",
-        {"decision_id": decision_id},
-        {**facts, "corrections": int(before["corrections"]) + 1},
-    )
+    before = correct_row(batch, "proj_decisions", "decision_id", decision_id, facts)
+    if before is None:
+        return
     _new_facts_version(batch, ctx, e, reason=e.reason)
     # The decision's entry moves to its corrected date; what it caused is named anew.
     batch.sql.execute(
