@@ -148,18 +148,19 @@ class DemoLoader:
             raise DemoRefused(f"unknown step kind {step['do']!r}")
         handler(step, step["on"], self._recorder(step))
 
+    def _position(self, given: dict[str, Any]) -> PositionInput:
+        """A position as a step gives it (one of a meeting's, or a step of its own)."""
+        return PositionInput(
+            goal_id=self.goals[given["goal"]],
+            party_id=self.parties[given["party"]],
+            stance=given["stance"],
+            summary=given["summary"],
+            conditions=given.get("conditions", ""),
+            confidentiality=_confidentiality(given),
+        )
+
     def _do_meeting(self, step: dict[str, Any], on: date, by: UUID) -> None:
-        rows = [
-            PositionInput(
-                goal_id=self.goals[p["goal"]],
-                party_id=self.parties[p["party"]],
-                stance=p["stance"],
-                summary=p["summary"],
-                conditions=p.get("conditions", ""),
-                confidentiality=_confidentiality(p),
-            )
-            for p in step.get("positions", [])
-        ]
+        rows = [self._position(p) for p in step.get("positions", [])]
         logged = self.app.log_meeting(
             self.agreement,
             step["title"],
@@ -176,14 +177,7 @@ class DemoLoader:
     def _do_position(self, step: dict[str, Any], on: date, by: UUID) -> None:
         self.app.record_position(
             self.goals[step["goal"]],
-            PositionInput(
-                goal_id=self.goals[step["goal"]],
-                party_id=self.parties[step["party"]],
-                stance=step["stance"],
-                summary=step["summary"],
-                conditions=step.get("conditions", ""),
-                confidentiality=_confidentiality(step),
-            ),
+            self._position(step),
             on,
             by,
             meeting_id=self.meetings[step["meeting"]] if step.get("meeting") else None,

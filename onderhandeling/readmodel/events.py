@@ -12,7 +12,7 @@ from uuid import UUID
 
 from onderhandeling.readmodel.current_positions import CurrentPositions
 from onderhandeling.readmodel.gate import SHARED
-from onderhandeling.readmodel.sql import Sql, insert_statement
+from onderhandeling.readmodel.sql import Row, Sql, insert_statement
 from onderhandeling.text.provenance import Span
 
 
@@ -175,6 +175,67 @@ def timeline(
             _ENCODE(details) if details else "{}",
             None,  # struck_at
         ),
+    )
+
+
+def correct_row(
+    batch: Batch, table: str, key: str, record_id: str, facts: dict[str, Any]
+) -> Row | None:
+    """A corrected record's row takes its new facts and counts the correction; returns the
+    row as it was (None when the record is not projected: then nothing is changed)."""
+    before = batch.sql.one(f"SELECT * FROM {table} WHERE {key} = ?", [record_id])
+    if before is not None:
+        batch.sql.update(
+            table, {key: record_id}, {**facts, "corrections": int(before["corrections"]) + 1}
+        )
+    return before
+
+
+def new_facts_version(
+    batch: Batch,
+    ctx: Ctx,
+    table: str,
+    key: str,
+    record_id: str,
+    facts: dict[str, Any],
+    reason: str,
+) -> None:
+    """A record's facts as of this event become its newest row in ``table`` (its versions);
+    the version in force until now is superseded."""
+    batch.sql.execute(
+        f"UPDATE {table} SET superseded_at = ? WHERE {key} = ? AND superseded_at IS NULL",
+        [ctx.recorded_at, record_id],
+    )
+    batch.sql.insert(
+        table,
+        {key: record_id, **facts, "reason": reason, "superseded_at": None, **ctx.when()},
+    )
+
+
+def goal_timeline(
+    batch: Batch,
+    ctx: Ctx,
+    kind: str,
+    *,
+    party_code: str | None = None,
+    version: int | None = None,
+    substantive: bool = True,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """The timeline row of an event of the goal the event is about (``ctx.aggregate_id``),
+    under its agreement and code."""
+    agreement_id, code = batch.goal(ctx.aggregate_id)
+    timeline(
+        batch,
+        ctx,
+        kind,
+        agreement_id=agreement_id,
+        goal_id=ctx.aggregate_id,
+        goal_code=code,
+        party_code=party_code,
+        version=version,
+        substantive=substantive,
+        details=details,
     )
 
 

@@ -13,6 +13,8 @@ from onderhandeling.readmodel.events import (
     Handler,
     about_goals,
     changed_facts,
+    correct_row,
+    new_facts_version,
     timeline,
     to_json,
 )
@@ -35,7 +37,7 @@ def _decision_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
             **ctx.when(),
         },
     )
-    _new_facts_version(batch, ctx, decision_id, e.reference, e.title, e.text, reason="")
+    _new_facts_version(batch, ctx, e, reason="")
     batch.sql.executemany(
         "INSERT INTO proj_decision_goals (decision_id, goal_id) VALUES (?, ?)",
         [(decision_id, str(g)) for g in e.goal_ids],
@@ -57,45 +59,25 @@ def _decision_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
     )
 
 
-def _new_facts_version(
-    batch: Batch, ctx: Ctx, decision_id: str, reference: str, title: str, text: str, reason: str
-) -> None:
-    batch.sql.execute(
-        "UPDATE proj_decision_versions SET superseded_at = ? "
-        "WHERE decision_id = ? AND superseded_at IS NULL",
-        [ctx.recorded_at, decision_id],
-    )
-    batch.sql.insert(
-        "proj_decision_versions",
-        {
-            "decision_id": decision_id,
-            "reference": reference,
-            "title": title,
-            "text": text,
-            "reason": reason,
-            "superseded_at": None,
-            **ctx.when(),
-        },
+def _new_facts_version(batch: Batch, ctx: Ctx, e: Any, reason: str) -> None:
+    facts = {"reference": e.reference, "title": e.title, "text": e.text}
+    new_facts_version(
+        batch, ctx, "proj_decision_versions", "decision_id", ctx.aggregate_id, facts, reason
     )
 
 
 def _decision_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
     decision_id = ctx.aggregate_id
-    before = batch.sql.one("SELECT * FROM proj_decisions WHERE decision_id = ?", [decision_id])
-    if before is None:
-        return
     facts = {
         "reference": e.reference,
         "title": e.title,
         "text": e.text,
         "effective_date": ctx.effective_date,
     }
-    batch.sql.update(
-        "proj_decisions",
-        {"decision_id": decision_id},
-        {**facts, "corrections": int(before["corrections"]) + 1},
-    )
-    _new_facts_version(batch, ctx, decision_id, e.reference, e.title, e.text, reason=e.reason)
+    before = correct_row(batch, "proj_decisions", "decision_id", decision_id, facts)
+    if before is None:
+        return
+    _new_facts_version(batch, ctx, e, reason=e.reason)
     # The decision's entry moves to its corrected date; what it caused is named anew.
     batch.sql.execute(
         "UPDATE proj_timeline SET effective_date = ? WHERE aggregate_id = ? AND event = 'Recorded'",

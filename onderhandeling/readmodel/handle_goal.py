@@ -12,6 +12,7 @@ from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
     Handler,
+    goal_timeline,
     ident,
     timeline,
     to_json,
@@ -59,52 +60,40 @@ def _drafted(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 def _status_changed(batch: Batch, ctx: Ctx, e: Any) -> None:
     goal_id = ctx.aggregate_id
-    agreement_id, code = batch.goal(goal_id)
     batch.sql.update("proj_goals", {"goal_id": goal_id}, {"status": e.status})
     batch.sql.insert(
         "proj_goal_statuses",
         {"goal_id": goal_id, "status": e.status, "reason": e.reason, **ctx.when()},
     )
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "goal_status_changed",
-        agreement_id=agreement_id,
-        goal_id=goal_id,
-        goal_code=code,
         details={"status": e.status, "reason": e.reason},
     )
 
 
 def _indicators_set(batch: Batch, ctx: Ctx, e: Any) -> None:
-    agreement_id, code = batch.goal(ctx.aggregate_id)
     batch.sql.update(
         "proj_goals", {"goal_id": ctx.aggregate_id}, {"indicators_json": to_json(e.indicators)}
     )
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "indicators_set",
-        agreement_id=agreement_id,
-        goal_id=ctx.aggregate_id,
-        goal_code=code,
         details={"indicators": list(e.indicators)},
     )
 
 
 def _actions_set(batch: Batch, ctx: Ctx, e: Any) -> None:
-    agreement_id, code = batch.goal(ctx.aggregate_id)
     actions = json.loads(to_json(e.actions))
     batch.sql.update(
         "proj_goals", {"goal_id": ctx.aggregate_id}, {"actions_json": to_json(actions)}
     )
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "actions_set",
-        agreement_id=agreement_id,
-        goal_id=ctx.aggregate_id,
-        goal_code=code,
         details={"actions": actions},
     )
 

@@ -21,6 +21,8 @@ from onderhandeling.readmodel.events import (
     Handler,
     about_goals,
     changed_facts,
+    correct_row,
+    new_facts_version,
     timeline,
     to_json,
 )
@@ -78,15 +80,7 @@ def _meeting_logged(batch: Batch, ctx: Ctx, e: Any) -> None:
 def _new_facts_version(
     batch: Batch, ctx: Ctx, meeting_id: str, facts: dict[str, Any], reason: str
 ) -> None:
-    batch.sql.execute(
-        "UPDATE proj_meeting_versions SET superseded_at = ? "
-        "WHERE meeting_id = ? AND superseded_at IS NULL",
-        [ctx.recorded_at, meeting_id],
-    )
-    batch.sql.insert(
-        "proj_meeting_versions",
-        {"meeting_id": meeting_id, **facts, "reason": reason, "superseded_at": None, **ctx.when()},
-    )
+    new_facts_version(batch, ctx, "proj_meeting_versions", "meeting_id", meeting_id, facts, reason)
 
 
 # --- positions -------------------------------------------------------------------------------
@@ -193,9 +187,6 @@ def _position_retracted(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 def _meeting_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
     meeting_id = ctx.aggregate_id
-    before = batch.sql.one("SELECT * FROM proj_meetings WHERE meeting_id = ?", [meeting_id])
-    if before is None:
-        return
     facts = {
         "title": e.title,
         "kind": e.kind,
@@ -204,11 +195,9 @@ def _meeting_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
         "confidentiality": e.confidentiality,
         "effective_date": ctx.effective_date,
     }
-    batch.sql.update(
-        "proj_meetings",
-        {"meeting_id": meeting_id},
-        {**facts, "corrections": int(before["corrections"]) + 1},
-    )
+    before = correct_row(batch, "proj_meetings", "meeting_id", meeting_id, facts)
+    if before is None:
+        return
     _new_facts_version(batch, ctx, meeting_id, facts, reason=e.reason)
     batch.meetings[meeting_id] = e.confidentiality
     goals = _move_positions(batch, ctx, meeting_id, before, e)

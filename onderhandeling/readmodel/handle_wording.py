@@ -12,8 +12,8 @@ from onderhandeling.readmodel.events import (
     Ctx,
     Handler,
     day,
+    goal_timeline,
     ident,
-    timeline,
     to_json,
 )
 from onderhandeling.readmodel.gate import SHARED
@@ -133,7 +133,6 @@ def add_version(
 
 def _wording_revised(batch: Batch, ctx: Ctx, e: Any) -> None:
     goal_id = ctx.aggregate_id
-    agreement_id, code = batch.goal(goal_id)
     add_version(
         batch,
         ctx,
@@ -158,13 +157,10 @@ def _wording_revised(batch: Batch, ctx: Ctx, e: Any) -> None:
                 "orphaned_at": ctx.recorded_at,
             },
         )
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "wording_revised",
-        agreement_id=agreement_id,
-        goal_id=goal_id,
-        goal_code=code,
         version=e.version,
         substantive=e.kind == "substantive",
         details={
@@ -177,7 +173,6 @@ def _wording_revised(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 
 def _amendment_proposed(batch: Batch, ctx: Ctx, e: Any) -> None:
-    agreement_id, code = batch.goal(ctx.aggregate_id)
     batch.sql.insert(
         "proj_amendments",
         {
@@ -199,13 +194,10 @@ def _amendment_proposed(batch: Batch, ctx: Ctx, e: Any) -> None:
         },
     )
     party = batch.party_code(e.party_id)
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "amendment_proposed",
-        agreement_id=agreement_id,
-        goal_id=ctx.aggregate_id,
-        goal_code=code,
         party_code=party,
         details={
             "amendment_id": e.amendment_id,
@@ -219,7 +211,6 @@ def _amendment_proposed(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 
 def _amendment_decided(batch: Batch, ctx: Ctx, e: Any) -> None:
-    agreement_id, code = batch.goal(ctx.aggregate_id)
     row = batch.sql.one(
         "SELECT party_id FROM proj_amendments WHERE amendment_id = ?", [e.amendment_id]
     )
@@ -237,13 +228,10 @@ def _amendment_decided(batch: Batch, ctx: Ctx, e: Any) -> None:
             "resulting_version": version,
         },
     )
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "amendment_decided",
-        agreement_id=agreement_id,
-        goal_id=ctx.aggregate_id,
-        goal_code=code,
         party_code=batch.party_code(row["party_id"] if row else None),
         version=version,
         details={"amendment_id": e.amendment_id, "outcome": e.outcome, "reason": e.reason},
@@ -251,7 +239,6 @@ def _amendment_decided(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 
 def _passage_marked(batch: Batch, ctx: Ctx, e: Any) -> None:
-    agreement_id, code = batch.goal(ctx.aggregate_id)
     aan_zet = [batch.party_code(p) for p in e.aan_zet]
     batch.sql.insert(
         "proj_passages",
@@ -273,13 +260,10 @@ def _passage_marked(batch: Batch, ctx: Ctx, e: Any) -> None:
             **ctx.when(),
         },
     )
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "passage_marked",
-        agreement_id=agreement_id,
-        goal_id=ctx.aggregate_id,
-        goal_code=code,
         version=e.version,
         details={
             "passage_id": e.passage_id,
@@ -291,35 +275,27 @@ def _passage_marked(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 
 def _passage_resolved(batch: Batch, ctx: Ctx, e: Any) -> None:
-    agreement_id, code = batch.goal(ctx.aggregate_id)
     batch.sql.update(
         "proj_passages",
         {"passage_id": e.passage_id},
         {"resolved_on": ctx.effective_date, "resolved_at": ctx.recorded_at, "resolution": e.note},
     )
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "passage_resolved",
-        agreement_id=agreement_id,
-        goal_id=ctx.aggregate_id,
-        goal_code=code,
         details={"passage_id": e.passage_id, "note": e.note},
     )
 
 
 def _wording_frozen(batch: Batch, ctx: Ctx, e: Any) -> None:
-    agreement_id, code = batch.goal(ctx.aggregate_id)
     batch.sql.update(
         "proj_goals", {"goal_id": ctx.aggregate_id}, {"frozen_on": day(e.effective_date)}
     )
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "wording_frozen",
-        agreement_id=agreement_id,
-        goal_id=ctx.aggregate_id,
-        goal_code=code,
     )
 
 

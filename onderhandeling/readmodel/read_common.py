@@ -100,6 +100,30 @@ def parties(sql: Sql) -> dict[str, Row]:
     return {r["party_id"]: r for r in sql.rows("SELECT * FROM proj_parties ORDER BY code")}
 
 
+def party_fields(codes: dict[str, Row], party_id: str | None) -> dict[str, Any]:
+    """A party as a reader gets it: ``party`` (its code) and ``party_name``; None and ''
+    when there is none or it is not known."""
+    party = codes.get(party_id or "")
+    return {
+        "party": None if party is None else party["code"],
+        "party_name": "" if party is None else party["name"],
+    }
+
+
+def amendment_proposal(row: Row, codes: dict[str, Row]) -> dict[str, Any]:
+    """An amendment as it was proposed (what a decision on it adds is the caller's)."""
+    return {
+        "id": row["amendment_id"],
+        **party_fields(codes, row["party_id"]),
+        "reason": row["reason"],
+        "text": row["text"],
+        "quote": row["quote"],
+        "replacement": row["replacement"],
+        "based_on": row["based_on"],
+        "proposed_on": row["effective_date"],
+    }
+
+
 def agreement_row(sql: Sql, agreement_id: UUID | str) -> Row:
     row = sql.one("SELECT * FROM proj_agreements WHERE agreement_id = ?", [str(agreement_id)])
     if row is None:
@@ -145,12 +169,10 @@ def cause_of(row: Row, reader: Reader, codes: dict[str, Row]) -> dict[str, Any]:
         return cause
     if not may_see(reader, row["cause_confidentiality"]):
         return {**cause, "hidden": True}
-    party = codes.get(row["cause_party_id"] or "")
     return {
         **cause,
         "id": row["cause_id"],
-        "party": None if party is None else party["code"],
-        "party_name": "" if party is None else party["name"],
+        **party_fields(codes, row["cause_party_id"]),
         "title": row["cause_title"],
         "reference": row["cause_reference"],
         "date": row["cause_date"],

@@ -12,7 +12,13 @@ from eventsourcing.application import Application
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.domain.visibility import MINISTRY, Reader
 from onderhandeling.readmodel.current_positions import needs_reconfirmation
-from onderhandeling.readmodel.read_common import agreement_row, goal_by_id, parties, read_models
+from onderhandeling.readmodel.read_common import (
+    agreement_row,
+    amendment_proposal,
+    goal_by_id,
+    parties,
+    read_models,
+)
 from onderhandeling.readmodel.read_records import positions_where
 from onderhandeling.readmodel.sql import Row, Sql
 
@@ -88,17 +94,8 @@ def goal_version(app: Application[Any], goal_id: UUID | str) -> int:
 
 
 def _amendment(row: Row, codes: dict[str, Row]) -> dict[str, Any]:
-    party = codes.get(row["party_id"])
     return {
-        "id": row["amendment_id"],
-        "party": None if party is None else party["code"],
-        "party_name": "" if party is None else party["name"],
-        "reason": row["reason"],
-        "text": row["text"],
-        "quote": row["quote"],
-        "replacement": row["replacement"],
-        "based_on": row["based_on"],
-        "proposed_on": row["effective_date"],
+        **amendment_proposal(row, codes),
         "outcome": row["outcome"],
         "decided_on": row["decided_on"],
         "decision_reason": row["decision_reason"],

@@ -19,7 +19,7 @@ from eventsourcing.application import Application
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.domain.visibility import MINISTRY, Reader
 from onderhandeling.readmodel.gate import may_see, visible
-from onderhandeling.readmodel.read_common import parties, person_names, read_models
+from onderhandeling.readmodel.read_common import parties, party_fields, person_names, read_models
 from onderhandeling.readmodel.sql import Row, Sql
 
 
@@ -62,13 +62,11 @@ def latest_rows(rows: list[Row]) -> list[Row]:
 
 def position_out(row: Row, seen: set[str], links: dict[str, Row], codes: dict[str, Row]) -> Row:
     """A position as a reader gets it; links to hidden positions are followed past them."""
-    party = codes.get(row["party_id"])
     return {
         "id": row["position_id"],
         "goal_id": row["goal_id"],
         "party_id": row["party_id"],
-        "party": None if party is None else party["code"],
-        "party_name": "" if party is None else party["name"],
+        **party_fields(codes, row["party_id"]),
         "stance": row["stance"],
         "summary": row["summary"],
         "conditions": row["conditions"],

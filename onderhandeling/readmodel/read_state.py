@@ -9,6 +9,7 @@ Clock); nothing is replayed.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -21,6 +22,7 @@ from onderhandeling.readmodel.gate import audience, may_see, visible
 from onderhandeling.readmodel.read_common import (
     Clock,
     agreement_row,
+    amendment_proposal,
     parties,
     read_models,
 )
@@ -286,16 +288,25 @@ def _stance(position: Row, version: int, meetings: dict[str, Row]) -> dict[str, 
     }
 
 
-def _open_passages(sql: Sql, agreement_id: str, clock: Clock) -> dict[str, list[dict[str, Any]]]:
-    when, params = clock.where("p.")
-    found: dict[str, list[dict[str, Any]]] = {}
+def _unsettled(
+    sql: Sql, table: str, agreement_id: str, clock: Clock, settled: str
+) -> Iterator[Row]:
+    """The rows of ``table`` (passages, amendments) about the agreement's goals recorded as
+    of the clock and not yet settled then (``{settled}_on``, ``{settled}_at``), in recording
+    order."""
+    when, params = clock.where("t.")
     for row in sql.rows(
-        "SELECT p.* FROM proj_passages p JOIN proj_goals g ON g.goal_id = p.goal_id "
-        f"WHERE g.agreement_id = ? AND {when} ORDER BY p.seq",
+        f"SELECT t.* FROM {table} t JOIN proj_goals g ON g.goal_id = t.goal_id "
+        f"WHERE g.agreement_id = ? AND {when} ORDER BY t.seq",
         [agreement_id, *params],
     ):
-        if clock.happened(row["resolved_on"], row["resolved_at"]):
-            continue
+        if not clock.happened(row[f"{settled}_on"], row[f"{settled}_at"]):
+            yield row
+
+
+def _open_passages(sql: Sql, agreement_id: str, clock: Clock) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in _unsettled(sql, "proj_passages", agreement_id, clock, settled="resolved"):
         orphaned = clock.happened(row["orphaned_on"], row["orphaned_at"])
         found.setdefault(row["goal_id"], []).append(
             {
@@ -313,29 +324,9 @@ def _open_passages(sql: Sql, agreement_id: str, clock: Clock) -> dict[str, list[
 def _pending_amendments(
     sql: Sql, agreement_id: str, clock: Clock, codes: dict[str, Row]
 ) -> dict[str, list[dict[str, Any]]]:
-    when, params = clock.where("a.")
     found: dict[str, list[dict[str, Any]]] = {}
-    for row in sql.rows(
-        "SELECT a.* FROM proj_amendments a JOIN proj_goals g ON g.goal_id = a.goal_id "
-        f"WHERE g.agreement_id = ? AND {when} ORDER BY a.seq",
-        [agreement_id, *params],
-    ):
-        if clock.happened(row["decided_on"], row["decided_at"]):
-            continue
-        party = codes.get(row["party_id"])
-        found.setdefault(row["goal_id"], []).append(
-            {
-                "id": row["amendment_id"],
-                "party": None if party is None else party["code"],
-                "party_name": "" if party is None else party["name"],
-                "reason": row["reason"],
-                "text": row["text"],
-                "quote": row["quote"],
-                "replacement": row["replacement"],
-                "based_on": row["based_on"],
-                "proposed_on": row["effective_date"],
-            }
-        )
+    for row in _unsettled(sql, "proj_amendments", agreement_id, clock, settled="decided"):
+        found.setdefault(row["goal_id"], []).append(amendment_proposal(row, codes))
     return found
 
 

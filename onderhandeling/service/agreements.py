@@ -45,14 +45,13 @@ class AgreementCommands(NegotiationsBase):
     def rename_party(
         self, party_id: UUID, name: str, effective_date: date, recorded_by: UUID
     ) -> None:
-        self.require_person(recorded_by)
-
-        def command() -> None:
-            party = self.load(Party, party_id, "party")
-            party.rename(name, effective_date, recorded_by)
-            self.store(party)
-
-        self.retrying(command)
+        self.change(
+            Party,
+            party_id,
+            "party",
+            recorded_by,
+            lambda party: party.rename(name, effective_date, recorded_by),
+        )
 
     def party_id(self, code: str) -> UUID:
         """The id of the party with this code; NotFound when there is none."""
@@ -72,15 +71,7 @@ class AgreementCommands(NegotiationsBase):
     def _change_agreement(
         self, agreement_id: UUID, recorded_by: UUID, change: Callable[[Agreement], None]
     ) -> None:
-        """Load, apply change(agreement), save; retried once after a concurrent save."""
-        self.require_person(recorded_by)
-
-        def command() -> None:
-            agreement = self.load(Agreement, agreement_id, "agreement")
-            change(agreement)
-            self.store(agreement)
-
-        self.retrying(command)
+        self.change(Agreement, agreement_id, "agreement", recorded_by, change)
 
     def add_priority(
         self, agreement_id: UUID, key: str, title: str, effective_date: date, recorded_by: UUID
@@ -135,18 +126,15 @@ class AgreementCommands(NegotiationsBase):
         self, agreement_id: UUID, name: str, effective_date: date, recorded_by: UUID
     ) -> None:
         """Freeze every goal's current wording version under a name (CWIZO-versie, MR-versie)."""
-        self.require_person(recorded_by)
 
-        def command() -> None:
-            agreement = self.load(Agreement, agreement_id, "agreement")
+        def freeze(agreement: Agreement) -> None:
             versions = {
                 str(goal_id): self.peek(Goal, goal_id, "goal").current_version
                 for goal_id in agreement.goals.values()
             }
             agreement.freeze_baseline(name, versions, effective_date, recorded_by)
-            self.store(agreement)
 
-        self.retrying(command)
+        self._change_agreement(agreement_id, recorded_by, freeze)
 
     def sign(
         self,

@@ -163,6 +163,26 @@ class NegotiationsBase(Application[UUID]):
                 time.sleep(random.uniform(0, RETRY_PAUSE * 2**attempt))
         return command()
 
+    def change(
+        self,
+        kind: type[A],
+        aggregate_id: UUID,
+        label: str,
+        recorded_by: UUID,
+        change: Callable[[A], T],
+    ) -> T:
+        """Load an aggregate, apply change(aggregate), save it; run again on fresh state after
+        a concurrent save (see retrying()). Returns what change returned."""
+        self.require_person(recorded_by)
+
+        def command() -> T:
+            aggregate = self.load(kind, aggregate_id, label)
+            result = change(aggregate)
+            self.store(aggregate)
+            return result
+
+        return self.retrying(command)
+
     def require_person(self, person_id: UUID) -> None:
         """Refuse an unknown person. A person record is never removed (an erased name is
         blanked, the record stays), so one found once need not be looked up again."""

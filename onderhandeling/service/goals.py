@@ -46,15 +46,7 @@ class GoalCommands(NegotiationsBase):
             raise AlreadyExists(f"goal code {code!r} is already used") from error
 
     def _change_goal(self, goal_id: UUID, recorded_by: UUID, change: Callable[[Goal], T]) -> T:
-        self.require_person(recorded_by)
-
-        def command() -> T:
-            goal = self.load(Goal, goal_id, "goal")
-            result = change(goal)
-            self.store(goal)
-            return result
-
-        return self.retrying(command)
+        return self.change(Goal, goal_id, "goal", recorded_by, change)
 
     def _participants(self, goal_id: UUID) -> Roster:
         goal = self.peek(Goal, goal_id, "goal")

@@ -296,14 +296,13 @@ class MeetingCommands(NegotiationsBase):
     def withdraw_meeting(self, meeting_id: UUID, reason: str, recorded_by: UUID) -> None:
         """A meeting logged in error leaves the state with all its positions; the history
         keeps it, marked withdrawn with the reason."""
-        self.require_person(recorded_by)
-
-        def command() -> None:
-            meeting = self.load(Meeting, meeting_id, "meeting")
-            meeting.withdraw(reason, recorded_by)
-            self.store(meeting)
-
-        self.retrying(command)
+        self.change(
+            Meeting,
+            meeting_id,
+            "meeting",
+            recorded_by,
+            lambda meeting: meeting.withdraw(reason, recorded_by),
+        )
 
     # --- discussion points and decisions --------------------------------------------------------
 
@@ -336,17 +335,14 @@ class MeetingCommands(NegotiationsBase):
         effective_date: date,
         recorded_by: UUID,
     ) -> None:
-        self.require_person(recorded_by)
 
-        def command() -> None:
-            point = self.load(DiscussionPoint, discussion_point_id, "discussion point")
+        def state(point: DiscussionPoint) -> None:
             agreement = self.peek(Agreement, point.agreement_id, "agreement")
             point.state_preference(
                 party_id, option, reason, self.roster(agreement), effective_date, recorded_by
             )
-            self.store(point)
 
-        self.retrying(command)
+        self.change(DiscussionPoint, discussion_point_id, "discussion point", recorded_by, state)
 
     def record_decision(
         self,
@@ -409,10 +405,8 @@ class MeetingCommands(NegotiationsBase):
         decided_on: date | None = None,
     ) -> None:
         """Correct a decision's reference, title, text or date; what is not given stays."""
-        self.require_person(recorded_by)
 
-        def command() -> None:
-            decision = self.load(Decision, decision_id, "decision")
+        def correct(decision: Decision) -> None:
             agreement = self.peek(Agreement, decision.agreement_id, "agreement")
             decision.correct(
                 reference=decision.reference if reference is None else reference,
@@ -423,9 +417,8 @@ class MeetingCommands(NegotiationsBase):
                 window=agreement.window(today()),
                 recorded_by=recorded_by,
             )
-            self.store(decision)
 
-        self.retrying(command)
+        self.change(Decision, decision_id, "decision", recorded_by, correct)
 
 
 def _require_change(old: dict[str, object], row: PositionInput) -> None:
