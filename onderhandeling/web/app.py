@@ -23,13 +23,14 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from onderhandeling.accounts.store import AccountStore
 from onderhandeling.config import body_limits
 from onderhandeling.service import Negotiations
 from onderhandeling.web import authentication, body_limit, problems, security, server_errors
 from onderhandeling.web.api import router as api_router
+from onderhandeling.web.http_middleware import HttpMiddleware
 from onderhandeling.web.problem_docs import declare_problems
 from onderhandeling.web.view_cache import ViewCache
 
@@ -43,20 +44,13 @@ SECURITY_HEADERS = {
 }
 
 
-class SecurityHeadersMiddleware:
+class SecurityHeadersMiddleware(HttpMiddleware):
     """Adds the security headers to every HTTP response (pages, API, static, errors), and
     `Cache-Control: no-store` to all but the static assets: pages, fragments and API answers
     show what one signed-in user may see, and no browser or proxy cache may keep them (nor
     the sign-in form with its CSRF token). Static assets keep their caching."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         static = scope["path"].startswith(STATIC_PREFIX)
 
         async def send_with_headers(message: Message) -> None:

@@ -20,9 +20,10 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from onderhandeling.web import security
+from onderhandeling.web.http_middleware import HttpMiddleware
 from onderhandeling.web.problems import error_page, problem, wants_html
 
 API_PREFIX = "/api/"
@@ -50,16 +51,10 @@ def sign_in_required() -> Response:
     return problem(401, security.SIGN_IN_DETAIL, headers={"WWW-Authenticate": "Bearer"})
 
 
-class AuthenticationMiddleware:
+class AuthenticationMiddleware(HttpMiddleware):
     """Must sit inside the session middleware: a cookie session is read here."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope)  # without receive: this layer never reads the body
         path = request.url.path
         if path.startswith(STATIC_PREFIX):

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onderhandeling.config import BodyLimits
+from onderhandeling.web.http_middleware import HttpMiddleware
 from onderhandeling.web.problems import error_page, problem, wants_html
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -72,15 +73,12 @@ async def _handle_body_too_large(request: Request, error: Exception) -> Response
     return too_large(request, error.limit)
 
 
-class BodyLimitMiddleware:
+class BodyLimitMiddleware(HttpMiddleware):
     def __init__(self, app: ASGIApp, limits: BodyLimits) -> None:
-        self.app = app
+        super().__init__(app)
         self.limits = limits
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         limit = limit_for(scope, self.limits)
         declared = declared_length(scope)
         if declared is not None and declared > limit:

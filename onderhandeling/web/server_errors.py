@@ -14,19 +14,14 @@ can only be ended by closing the connection.
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from onderhandeling.web.http_middleware import HttpMiddleware
 from onderhandeling.web.problems import handle_unexpected
 
 
-class UnexpectedErrorMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class UnexpectedErrorMiddleware(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         response_started = False
 
         async def watching_send(message: Message) -> None:

@@ -42,6 +42,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onderhandeling.accounts.store import Account, AccountStore, AttemptLimit
 from onderhandeling.web.cookie_flags import plain_http_to_local_host
+from onderhandeling.web.http_middleware import HttpMiddleware
 from onderhandeling.web.problems import problem
 
 ADDRESS_LIMIT = AttemptLimit(attempts=20, window_seconds=15 * 60)
@@ -133,18 +134,14 @@ def remember_browser(request: Request, name: str) -> None:
     setattr(request.state, _REMEMBER, name)
 
 
-class KnownBrowserMiddleware:
+class KnownBrowserMiddleware(HttpMiddleware):
     """Adds the known-browser cookie to a response whose request signed in."""
 
     def __init__(self, app: ASGIApp, serializer: URLSafeTimedSerializer) -> None:
-        self.app = app
+        super().__init__(app)
         self.serializer = serializer
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_cookie(message: Message) -> None:
             name = scope.get("state", {}).get(_REMEMBER)
             if message["type"] == "http.response.start" and isinstance(name, str):

@@ -14,6 +14,7 @@ from onderhandeling.domain.errors import DomainError, NotFound
 from onderhandeling.service import NOW
 from onderhandeling.web import security
 from onderhandeling.web.pages.data import discussion_points
+from onderhandeling.web.pages.paths import AgreementId
 from onderhandeling.web.pages.support import (
     negotiations,
     not_found,
@@ -77,19 +78,9 @@ def show_agreement(
     return render(request, "akkoord.html", context, user=user, status_code=status_code)
 
 
-def _agreement_id(value: str) -> UUID | None:
-    try:
-        return UUID(value)
-    except ValueError:
-        return None
-
-
 @router.get("/akkoord/{agreement_id}", name="page_agreement")
-def agreement_page(request: Request, agreement_id: str, user: CurrentUser) -> Response:
-    parsed = _agreement_id(agreement_id)
-    if parsed is None:
-        return not_found(request, user)
-    return show_agreement(request, user, parsed)
+def agreement_page(request: Request, user: CurrentUser, agreement_id: AgreementId) -> Response:
+    return show_agreement(request, user, agreement_id)
 
 
 def _end_of_day(day: date) -> datetime:
@@ -99,14 +90,11 @@ def _end_of_day(day: date) -> datetime:
 @router.get("/akkoord/{agreement_id}/op-datum", name="page_agreement_on")
 def agreement_on(
     request: Request,
-    agreement_id: str,
     user: CurrentUser,
+    agreement_id: AgreementId,
     datum: str | None = None,
     bekend_op: str | None = None,
 ) -> Response:
-    parsed = _agreement_id(agreement_id)
-    if parsed is None:
-        return not_found(request, user)
     as_of = parse_optional_date(datum)
     known = parse_optional_date(bekend_op)
     errors = {}
@@ -116,7 +104,7 @@ def agreement_on(
         errors["bekend_op"] = "Vul een geldige datum in, bijvoorbeeld 14-10-2022."
     try:
         state = negotiations(request).agreement_state(
-            parsed,
+            agreement_id,
             user.reader,
             as_of=as_of,
             known_at=None if known is None else _end_of_day(known),
@@ -125,7 +113,7 @@ def agreement_on(
         return not_found(request, user)
     context = {
         "state": state,
-        "agreement_id": str(parsed),
+        "agreement_id": str(agreement_id),
         "as_of": as_of,
         "known": known,
         "typed": {"datum": datum or "", "bekend_op": bekend_op or ""},
@@ -144,17 +132,14 @@ def agreement_on(
 @router.get("/akkoord/{agreement_id}/vergelijk", name="page_agreement_compare")
 def agreement_compare(
     request: Request,
-    agreement_id: str,
     user: CurrentUser,
+    agreement_id: AgreementId,
     van: str | None = None,
     tot: str | None = None,
 ) -> Response:
-    parsed = _agreement_id(agreement_id)
-    if parsed is None:
-        return not_found(request, user)
     service = negotiations(request)
     try:
-        agreement = service.agreement(parsed)
+        agreement = service.agreement(agreement_id)
     except NotFound:
         return not_found(request, user)
     names = [b["name"] for b in agreement["baselines"]]
@@ -163,7 +148,7 @@ def agreement_compare(
     if van:
         try:
             later = NOW if not tot or tot == NOW_IN_URL else tot
-            comparison = service.compare(parsed, van, later, user.reader)
+            comparison = service.compare(agreement_id, van, later, user.reader)
         except DomainError:
             errors["van"] = "Deze versie bestaat niet; kies een van de bevroren versies."
     context = {

@@ -18,9 +18,9 @@ from onderhandeling.web.pages.support import (
     negotiations,
     not_found,
     remember_agreement,
-    see_other,
+    saved_answer,
 )
-from onderhandeling.web.pages.templating import flash, is_htmx, render
+from onderhandeling.web.pages.templating import render
 from onderhandeling.web.problems import domain_status
 from onderhandeling.web.security import User
 
@@ -71,13 +71,12 @@ def correct_decision(
         )
 
     def corrected(_: object) -> Response:
-        message = "Het besluit is gecorrigeerd."
-        if is_htmx(request):
-            return show_decision(request, user, decision_id, notice=message)
-        flash(request, message)
-        response = see_other(request.url_for("page_decision", decision_id=str(decision_id)))
-        response.headers["Vary"] = "HX-Request"
-        return response
+        return saved_answer(
+            request,
+            "Het besluit is gecorrigeerd.",
+            request.url_for("page_decision", decision_id=str(decision_id)),
+            lambda notice: show_decision(request, user, decision_id, notice=notice),
+        )
 
     return answer(
         form,

@@ -14,6 +14,7 @@ from starlette.datastructures import FormData
 
 from onderhandeling.domain.errors import DomainError
 from onderhandeling.domain.values import Confidentiality, MeetingKind, Stance
+from onderhandeling.dutch.labels import MEETING_KIND_LABELS, STANCE_LABELS
 from onderhandeling.service import PositionInput
 from onderhandeling.web.deps import CSRF, Service, Writer
 from onderhandeling.web.pages.forms import Form, Posted
@@ -68,8 +69,8 @@ def _options(request: Request, agreement_id: UUID) -> dict[str, Any]:
         "agreement_id": agreement_id,
         "goal_options": [(g["id"], g["code"]) for g in agreement["goals"]],
         "party_options": [(p["id"], p["code"]) for p in agreement["parties"]],
-        "stance_options": [(s.value, s.value) for s in Stance],
-        "kind_options": [(k.value, k.value) for k in MeetingKind],
+        "stance_options": [(s.value, STANCE_LABELS.get(s.value, s.value)) for s in Stance],
+        "kind_options": [(k.value, MEETING_KIND_LABELS.get(k.value, k.value)) for k in MeetingKind],
     }
 
 

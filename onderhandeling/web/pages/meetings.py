@@ -17,9 +17,9 @@ from onderhandeling.web.pages.support import (
     negotiations,
     not_found,
     remember_agreement,
-    see_other,
+    saved_answer,
 )
-from onderhandeling.web.pages.templating import flash, is_htmx, render
+from onderhandeling.web.pages.templating import render
 from onderhandeling.web.security import User
 
 router = APIRouter()
@@ -63,14 +63,14 @@ def show_meeting(
 
 
 def meeting_saved(request: Request, user: User, meeting_id: UUID, message: str) -> Response:
-    """After a saved correction: htmx gets the page's content with the message; a plain form
-    post is redirected to the page, the message kept for it (POST → redirect → GET)."""
-    if is_htmx(request):
-        return show_meeting(request, user, meeting_id, notice=message)
-    flash(request, message)
-    response = see_other(request.url_for("page_meeting", meeting_id=str(meeting_id)))
-    response.headers["Vary"] = "HX-Request"
-    return response
+    """After a saved correction: the meeting's page with the message (saved_answer)."""
+    page = request.url_for("page_meeting", meeting_id=str(meeting_id))
+    return saved_answer(
+        request,
+        message,
+        page,
+        lambda notice: show_meeting(request, user, meeting_id, notice=notice),
+    )
 
 
 @router.get("/overleggen/{meeting_id}", name="page_meeting")

@@ -3,6 +3,7 @@ field a refusal is about (pages_refusals.py says it in Dutch)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -17,7 +18,7 @@ from onderhandeling.web.deps import negotiations as negotiations
 from onderhandeling.web.pages.current_agreement import agreement_id_of as agreement_id_of
 from onderhandeling.web.pages.current_agreement import remember_agreement as remember_agreement
 from onderhandeling.web.pages.refusals import dutch_message as dutch_message
-from onderhandeling.web.pages.templating import render
+from onderhandeling.web.pages.templating import flash, is_htmx, render
 
 # Domain field names → the form field that shows the message.
 FIELD_NAMES = {
@@ -59,6 +60,20 @@ def error_field(error: errors.DomainError, default: str, prefix: str = "") -> st
 def see_other(url: Any) -> Response:
     """POST → redirect → GET."""
     return RedirectResponse(str(url), status_code=303)
+
+
+def saved_answer(
+    request: Request, message: str, page: Any, show: Callable[[str], Response]
+) -> Response:
+    """After a saved correction: htmx gets the page's content with the message (`show`); a
+    plain form post is redirected to the page, the message kept for it (POST → redirect → GET).
+    """
+    if is_htmx(request):
+        return show(message)
+    flash(request, message)
+    response = see_other(page)
+    response.headers["Vary"] = "HX-Request"
+    return response
 
 
 def parse_uuid(value: str | None) -> UUID | None:
