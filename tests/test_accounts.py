@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from onderhandeling.accounts import store as accounts
+from onderhandeling.accounts import sign_in_attempts as accounts
 from onderhandeling.accounts.store import (
     DEMO_PASSWORD,
     AccountStore,
