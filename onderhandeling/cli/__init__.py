@@ -14,9 +14,9 @@ from onderhandeling.domain.errors import DomainError
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="onderhandeling",
-        description="Event-sourced tracker for multi-party policy negotiations.",
-        epilog="The store is set by ONDERHANDELING_DATABASE_URL "
-        "(default sqlite:///data/onderhandeling.sqlite).",
+        description="Volgt beleidsonderhandelingen tussen meerdere partijen.",
+        epilog="De opslag staat in ONDERHANDELING_DATABASE_URL "
+        "(standaard sqlite:///data/onderhandeling.sqlite).",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in _command_modules():

@@ -9,15 +9,17 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from uuid import UUID
 
+from onderhandeling.cli import human
 from onderhandeling.cli.core import (
     add_agreement_option,
     choose_agreement,
+    goal_line,
     open_app,
     print_json,
+    stance_text,
 )
 from onderhandeling.domain.errors import InvalidInput
 from onderhandeling.domain.visibility import MINISTRY
-from onderhandeling.dutch.labels import STANCE_LABELS
 from onderhandeling.dutch.timeline import cause_label, sentence
 from onderhandeling.service import NOW, Negotiations
 
@@ -39,47 +41,62 @@ def closing(run: Callable[[Negotiations, argparse.Namespace], int]) -> Handler:
 
 
 def register(commands: Any) -> None:
-    state = commands.add_parser("state", help="the whole agreement now, on a date, or as known")
-    state.add_argument("--as-of", metavar="DATE", help="as it stood on this date (took effect)")
-    state.add_argument(
-        "--known-at", metavar="DATETIME", help="as recorded by this moment (UTC unless given)"
+    state = _command(
+        commands, "state", "het hele akkoord nu, op een datum of zoals bekend op", _run_state
     )
-    _common(state, closing(_run_state))
+    state.add_argument(
+        "--as-of", metavar="DATUM", help="zoals het stond op deze datum (in werking)"
+    )
+    state.add_argument(
+        "--known-at", metavar="MOMENT", help="zoals vastgelegd tot dit moment (UTC tenzij vermeld)"
+    )
+    history = _command(
+        commands, "history", "de geschiedenis van een doelstelling", _run_history, goal=True
+    )
+    history.add_argument(
+        "--substantive", action="store_true", help="laat redactionele wijzigingen weg"
+    )
+    diff = _command(
+        commands, "diff", "woordverschil tussen twee tekstversies", _run_diff, goal=True
+    )
+    diff.add_argument("from_version", metavar="VAN_VERSIE")
+    diff.add_argument("to_version", metavar="NAAR_VERSIE")
+    blame = _command(
+        commands,
+        "blame",
+        "welke versie, datum en oorzaak elk stuk tekst maakte",
+        _run_blame,
+        goal=True,
+    )
+    blame.add_argument("--version", metavar="N", help="tekstversie (standaard: de huidige)")
+    compare = _command(commands, "compare", "vergelijk twee versies, of één met nu", _run_compare)
+    compare.add_argument("baseline", metavar="VERSIE")
+    compare.add_argument("other", metavar="VERSIE|now", nargs="?", default=NOW)
+    changes = _command(
+        commands, "changes", "elke wijziging sinds een datum of versie", _run_changes
+    )
+    changes.add_argument("--since", metavar="DATUM|VERSIE", required=True)
 
-    history = commands.add_parser("history", help="a goal's history, by effective date")
-    history.add_argument("goal_code", metavar="GOAL_CODE")
-    history.add_argument("--substantive", action="store_true", help="leave out editorial changes")
-    _common(history, closing(_run_history))
-
-    diff = commands.add_parser("diff", help="word diff between two wording versions of a goal")
-    diff.add_argument("goal_code", metavar="GOAL_CODE")
-    diff.add_argument("from_version", metavar="FROM_VERSION")
-    diff.add_argument("to_version", metavar="TO_VERSION")
-    _common(diff, closing(_run_diff))
-
-    blame = commands.add_parser("blame", help="which version, date and cause made each span")
-    blame.add_argument("goal_code", metavar="GOAL_CODE")
-    blame.add_argument("--version", metavar="N", help="wording version (default: current)")
-    _common(blame, closing(_run_blame))
-
-    compare = commands.add_parser("compare", help="compare two baselines, or one with now")
-    compare.add_argument("baseline", metavar="BASELINE")
-    compare.add_argument("other", metavar="BASELINE|now", nargs="?", default=NOW)
-    _common(compare, closing(_run_compare))
-
-    changes = commands.add_parser("changes", help="every change since a date or a baseline")
-    changes.add_argument("--since", metavar="DATE|BASELINE", required=True)
-    _common(changes, closing(_run_changes))
-
-    rebuild = commands.add_parser("rebuild", help="drop the read models and rebuild them")
-    rebuild.add_argument("--json", action="store_true", help="print JSON")
+    rebuild = commands.add_parser("rebuild", help="leesmodellen weggooien en opnieuw opbouwen")
+    rebuild.add_argument("--json", action="store_true", help="uitvoer als JSON")
     rebuild.set_defaults(handler=closing(_run_rebuild))
 
 
-def _common(parser: argparse.ArgumentParser, handler: Handler) -> None:
+def _command(
+    commands: Any,
+    name: str,
+    help: str,
+    run: Callable[[Negotiations, argparse.Namespace], int],
+    goal: bool = False,
+) -> argparse.ArgumentParser:
+    """A read command about an agreement (or one of its goals), with --json."""
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=help)
+    if goal:
+        parser.add_argument("goal_code", metavar="DOELSTELLING")
     add_agreement_option(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.set_defaults(handler=handler)
+    parser.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    parser.set_defaults(handler=closing(run))
+    return parser
 
 
 def parse_date(field: str, text: str | None) -> date | None:
@@ -89,7 +106,7 @@ def parse_date(field: str, text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise InvalidInput(
-            field, f"{field}: expected a date like 2022-10-14, got {text!r}"
+            field, f"{field}: verwacht een datum als 2022-10-14, niet {text!r}"
         ) from None
 
 
@@ -103,14 +120,14 @@ def parse_moment(field: str, text: str | None) -> datetime | None:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise InvalidInput(
-            field, f"{field}: expected a date or date-time like 2022-10-14T12:00, got {text!r}"
+            field, f"{field}: verwacht een datum of moment als 2022-10-14T12:00, niet {text!r}"
         ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def parse_version(field: str, text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise InvalidInput(field, f"{field}: expected a version number from 1, got {text!r}")
+        raise InvalidInput(field, f"{field}: verwacht een versienummer vanaf 1, niet {text!r}")
     return int(text)
 
 
@@ -128,24 +145,22 @@ def _run_state(app: Negotiations, args: argparse.Namespace) -> int:
     clock = state["clock"]
     when = []
     if clock["as_of"]:
-        when.append(f"stand op {clock['as_of']}")
+        when.append(f"stand op {human.day(clock['as_of'])}")
     if clock["known_at"]:
-        when.append(f"bekend op {clock['known_at']}")
+        when.append(f"bekend op {human.known_at(args.known_at, clock['known_at'])}")
     print(f"{state['agreement']['title']} ({', '.join(when) or 'nu'})")
     for priority in state["priorities"]:
         print(f"\n{priority['title']}")
         for goal in priority["goals"]:
-            print(f"  {goal['code']:<5} v{goal['version']:<3} {goal['status']:<15} {goal['title']}")
-            counts = ", ".join(
-                f"{n} {STANCE_LABELS.get(s, s)}" for s, n in goal["consensus"].items() if n
-            )
+            print(goal_line(goal))
+            counts = ", ".join(f"{n} {human.stance(s)}" for s, n in goal["consensus"].items() if n)
             print(f"        consensus: {counts}")
             for party, stance in goal["stances"].items():
                 flag = "  [opnieuw bevestigen]" if stance["needs_reconfirmation"] else ""
-                label = STANCE_LABELS.get(stance["stance"], stance["stance"])
-                print(f"        {party:<10} {label} ({stance['effective_date']}){flag}")
+                print(f"        {party:<10} {stance_text(stance)}{flag}")
             for passage in goal["open_passages"]:
-                print(f"        open passage ({passage['status']}): “{passage['quote']}”")
+                status = human.passage_status(passage["status"])
+                print(f"        open passage ({status}): “{passage['quote']}”")
             for amendment in goal["pending_amendments"]:
                 print(f"        wijzigingsvoorstel {amendment['party']}: {amendment['reason']}")
     return 0
@@ -157,21 +172,23 @@ def _run_history(app: Negotiations, args: argparse.Namespace) -> int:
         print_json(history["entries"])  # a list, as before the read models
         return 0
     goal = history["goal"]
-    print(f"{goal['code']} {goal['title']} (versie {goal['version']}, {goal['status']})")
+    status = human.status(goal["status"])
+    print(f"{goal['code']} {goal['title']} (versie {goal['version']}, {status})")
     for entry in history["entries"]:
         print(
-            f"{entry['effective_date']}  {sentence(entry)}\n"
-            f"            vastgelegd {entry['recorded_at'][:16]} door {entry['recorded_by']}"
+            f"{human.day(entry['effective_date']):<17}  {sentence(entry)}\n"
+            f"{'':<19}vastgelegd {human.moment(entry['recorded_at'])} "
+            f"door {entry['recorded_by']}"
         )
         wording = entry.get("wording")
         if wording and wording["version"] > 1:
-            print(f"            {wording['diff_text']}")
+            print(f"{'':<19}{wording['diff_text']}")
     return 0
 
 
 def _run_diff(app: Negotiations, args: argparse.Namespace) -> int:
-    old = parse_version("FROM_VERSION", args.from_version)
-    new = parse_version("TO_VERSION", args.to_version)
+    old = parse_version("VAN_VERSIE", args.from_version)
+    new = parse_version("NAAR_VERSIE", args.to_version)
     diff = app.goal_diff(_goal(app, args), old, new, MINISTRY)
     if args.json:
         print_json(diff)
@@ -189,8 +206,9 @@ def _run_blame(app: Negotiations, args: argparse.Namespace) -> int:
         return 0
     print(f"{blamed['goal']['code']} versie {blamed['version']}")
     for span in blamed["spans"]:
-        cause = cause_label(span["cause"]) or span["reason"]
-        print(f"v{span['version']:<4} {span['effective_date']}  {cause}")
+        first = "eerste tekst" if span["version"] == 1 else "eigen herziening"
+        cause = cause_label(span["cause"]) or span["reason"] or first
+        print(f"v{span['version']:<4} {human.day(span['effective_date'])}  {cause}")
         print(f"      {span['text']!r}")
     return 0
 
@@ -202,7 +220,7 @@ def _run_compare(app: Negotiations, args: argparse.Namespace) -> int:
     if args.json:
         print_json(compared)
         return 0
-    print(f"{compared['from']['name']} → {compared['to']['name']}")
+    print(f"{human.baseline(compared['from']['name'])} → {human.baseline(compared['to']['name'])}")
     for goal in compared["changed"]:
         print(f"  gewijzigd {goal['code']} v{goal['from_version']} → v{goal['to_version']}")
         print(f"      {goal['diff_text']}")
@@ -219,13 +237,13 @@ def _run_changes(app: Negotiations, args: argparse.Namespace) -> int:
     if args.json:
         print_json(changes)
         return 0
-    print(f"{changes['count']} wijzigingen sinds {args.since}")
+    print(f"{changes['count']} wijzigingen sinds {human.date_or_name(args.since)}")
     for entry in changes["agreement"]:
-        print(f"  {entry['effective_date']}  {sentence(entry)}")
+        print(f"  {human.day(entry['effective_date'])}  {sentence(entry)}")
     for goal in changes["goals"]:
         print(f"\n{goal['code']} {goal['title']}")
         for entry in goal["entries"]:
-            print(f"  {entry['effective_date']}  {sentence(entry)}")
+            print(f"  {human.day(entry['effective_date'])}  {sentence(entry)}")
     return 0
 
 

@@ -1,0 +1,73 @@
+"""The command line speaks Dutch to a person: every read command's human output over the demo
+names statuses, stances, roles and the present in Dutch and says dates as "1 juni 2023";
+``--json`` keeps the English keys and values."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from onderhandeling.cli import main
+from onderhandeling.domain.values import AmendmentOutcome, GoalStatus, Role, Stance
+
+# The stored English values a person must never read (passage statuses and "now" too).
+ENGLISH = sorted(
+    {
+        *(v.value for v in (*Stance, *GoalStatus, *Role, *AmendmentOutcome)),
+        "orphaned",
+        "resolved",
+        "now",
+    }
+)
+ENGLISH_WORD = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    assert code == 0, (args, captured.err)
+    return captured.out, captured.err
+
+
+def test_every_read_command_speaks_dutch_over_the_demo(
+    env_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "demo")
+    state = json.loads(run(capsys, "state", "--json")[0])
+    assert state["priorities"][0]["goals"][0]["status"] == "agreed"  # JSON keeps the data
+    codes = [g["code"] for p in state["priorities"] for g in p["goals"]]
+    status = json.loads(run(capsys, "status", "--json")[0])["agreements"][0]
+    baselines = json.loads(run(capsys, "compare", "--json", "CWIZO-versie")[0])
+    assert baselines["to"]["name"] == "now"
+    commands = [
+        ["status"],
+        ["state"],
+        ["state", "--as-of", "2022-10-01"],
+        ["state", "--as-of", "2022-10-01", "--known-at", "2022-10-02"],
+        ["state", "--known-at", "2023-01-01T12:00"],
+        *(["history", code] for code in codes),
+        ["diff", codes[0], "1", "2"],
+        *(["blame", code] for code in codes),
+        ["compare", "CWIZO-versie"],
+        ["changes", "--since", "2022-09-01"],
+        ["changes", "--since", "CWIZO-versie"],
+        ["user", "list"],
+    ]
+    said: list[str] = []
+    for command in commands:
+        out, err = run(capsys, *command)
+        assert out.strip(), command
+        for line in [*out.splitlines(), *err.splitlines()]:
+            english = ENGLISH_WORD.search(line)
+            iso = ISO_DATE.search(line)
+            if english or iso:
+                said.append(f"{' '.join(command)}: {line.strip()[:160]}")
+    assert said == []
+    # The statuses, stances and roles appear, in Dutch.
+    text = run(capsys, "status")[0]
+    assert "overeengekomen" in text and "steunt" in text and "ondertekenaar" in text
+    assert status["parties"][0]["name"] in text
+    assert "→ nu" in run(capsys, "compare", "CWIZO-versie")[0]
