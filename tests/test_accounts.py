@@ -135,7 +135,7 @@ def test_cli_asks_for_the_password_twice(
     answers = iter([PASSWORD, PASSWORD + "x"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     assert main(["user", "add", "anne", "--role", "stuurgroep"]) == 2
-    assert "differ" in capsys.readouterr().err
+    assert "verschillen" in capsys.readouterr().err
 
 
 def test_cli_refuses_an_unknown_role(env_store: str) -> None:

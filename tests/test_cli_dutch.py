@@ -71,3 +71,17 @@ def test_every_read_command_speaks_dutch_over_the_demo(
     assert "overeengekomen" in text and "steunt" in text and "ondertekenaar" in text
     assert status["parties"][0]["name"] in text
     assert "→ nu" in run(capsys, "compare", "CWIZO-versie")[0]
+
+
+def test_help_and_usage_errors_are_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse's own words too: the usage line, the headings, a missing argument."""
+    with pytest.raises(SystemExit):
+        main(["history", "--help"])
+    help_text = capsys.readouterr().out
+    assert help_text.startswith("gebruik: onderhandeling history")
+    assert "opties:" in help_text and "toon deze hulp" in help_text and "DOELSTELLING" in help_text
+    assert "usage" not in help_text and "show this help" not in help_text
+    with pytest.raises(SystemExit) as stopped:
+        main(["history"])
+    assert stopped.value.code == 2
+    assert "fout: deze argumenten ontbreken: DOELSTELLING" in capsys.readouterr().err

@@ -7,18 +7,19 @@ import sys
 from collections.abc import Sequence
 
 from onderhandeling.cli import core as cli_core
+from onderhandeling.cli.parser import DutchParser
 from onderhandeling.config import ConfigurationError
 from onderhandeling.domain.errors import DomainError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DutchParser(
         prog="onderhandeling",
         description="Volgt beleidsonderhandelingen tussen meerdere partijen.",
         epilog="De opslag staat in ONDERHANDELING_DATABASE_URL "
         "(standaard sqlite:///data/onderhandeling.sqlite).",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
     for module in _command_modules():
         module.register(commands)
     return parser
