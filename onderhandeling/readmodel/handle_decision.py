@@ -11,10 +11,10 @@ from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
     Handler,
-    about_goals,
     changed_facts,
     correct_row,
     new_facts_version,
+    record_timeline,
     timeline,
     to_json,
 )
@@ -88,28 +88,22 @@ def _decision_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
         "WHERE cause_type = 'decision' AND cause_id = ?",
         [e.reference, e.title, decision_id],
     )
-    changed = changed_facts(before, facts)
-    goals = [
-        r["goal_id"]
-        for r in batch.sql.rows(
-            "SELECT goal_id FROM proj_decision_goals WHERE decision_id = ?", [decision_id]
-        )
-    ]
-    timeline(
+    goals = batch.sql.column(
+        "SELECT goal_id FROM proj_decision_goals WHERE decision_id = ?", [decision_id]
+    )
+    record_timeline(
         batch,
         ctx,
         "decision_corrected",
-        agreement_id=before["agreement_id"],
-        title=before["title"],
-        confidentiality=before["confidentiality"],
+        before,
+        goals=goals,
         details={
             "decision_id": decision_id,
             "reference": before["reference"],
-            "changed": changed,
+            "changed": changed_facts(before, facts),
             "reason": e.reason,
         },
     )
-    about_goals(batch, ctx, goals)
 
 
 DECISION_HANDLERS: dict[type, dict[str, Handler]] = {

@@ -12,7 +12,7 @@ from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
     Handler,
-    goal_timeline,
+    goal_changed,
     ident,
     timeline,
     to_json,
@@ -60,41 +60,33 @@ def _drafted(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 def _status_changed(batch: Batch, ctx: Ctx, e: Any) -> None:
     goal_id = ctx.aggregate_id
-    batch.sql.update("proj_goals", {"goal_id": goal_id}, {"status": e.status})
     batch.sql.insert(
         "proj_goal_statuses",
         {"goal_id": goal_id, "status": e.status, "reason": e.reason, **ctx.when()},
     )
-    goal_timeline(
+    goal_changed(
         batch,
         ctx,
         "goal_status_changed",
+        {"status": e.status},
         details={"status": e.status, "reason": e.reason},
     )
 
 
 def _indicators_set(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.update(
-        "proj_goals", {"goal_id": ctx.aggregate_id}, {"indicators_json": to_json(e.indicators)}
-    )
-    goal_timeline(
+    goal_changed(
         batch,
         ctx,
         "indicators_set",
+        {"indicators_json": to_json(e.indicators)},
         details={"indicators": list(e.indicators)},
     )
 
 
 def _actions_set(batch: Batch, ctx: Ctx, e: Any) -> None:
     actions = json.loads(to_json(e.actions))
-    batch.sql.update(
-        "proj_goals", {"goal_id": ctx.aggregate_id}, {"actions_json": to_json(actions)}
-    )
-    goal_timeline(
-        batch,
-        ctx,
-        "actions_set",
-        details={"actions": actions},
+    goal_changed(
+        batch, ctx, "actions_set", {"actions_json": to_json(actions)}, details={"actions": actions}
     )
 
 

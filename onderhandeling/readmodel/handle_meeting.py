@@ -19,10 +19,10 @@ from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
     Handler,
-    about_goals,
     changed_facts,
     correct_row,
     new_facts_version,
+    record_timeline,
     timeline,
     to_json,
 )
@@ -207,18 +207,20 @@ def _meeting_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
         "cause_confidentiality = ? WHERE cause_type = 'meeting' AND cause_id = ?",
         [e.title, ctx.effective_date, e.confidentiality, meeting_id],
     )
-    changed = changed_facts(before, facts)
-    timeline(
+    record_timeline(
         batch,
         ctx,
         "meeting_corrected",
-        agreement_id=before["agreement_id"],
-        title=before["title"],
+        before,
         # Its old facts may have been internal too: only as shared as both versions.
         confidentiality=combined(before["confidentiality"], e.confidentiality),
-        details={"meeting_id": meeting_id, "changed": changed, "reason": e.reason},
+        goals=goals,
+        details={
+            "meeting_id": meeting_id,
+            "changed": changed_facts(before, facts),
+            "reason": e.reason,
+        },
     )
-    about_goals(batch, ctx, goals)
 
 
 def _move_positions(batch: Batch, ctx: Ctx, meeting_id: str, before: Row, e: Any) -> list[str]:
@@ -340,22 +342,17 @@ def _meeting_withdrawn(batch: Batch, ctx: Ctx, e: Any) -> None:
     seqs = [entry["seq"] for entry in _entries_about(batch, meeting_id)]
     for seq in seqs:
         _strike(batch, ctx, "seq = ?", [seq])
-    goals = [
-        r["goal_id"]
-        for r in batch.sql.rows(
-            "SELECT DISTINCT goal_id FROM proj_positions WHERE meeting_id = ?", [meeting_id]
-        )
-    ]
-    timeline(
+    goals = batch.sql.column(
+        "SELECT DISTINCT goal_id FROM proj_positions WHERE meeting_id = ?", [meeting_id]
+    )
+    record_timeline(
         batch,
         ctx,
         "meeting_withdrawn",
-        agreement_id=meeting["agreement_id"],
-        title=meeting["title"],
-        confidentiality=meeting["confidentiality"],
+        meeting,
+        goals=goals,
         details={"meeting_id": meeting_id, "positions": len(rows), "reason": e.reason},
     )
-    about_goals(batch, ctx, goals)
 
 
 MEETING_HANDLERS: dict[type, dict[str, Handler]] = {
