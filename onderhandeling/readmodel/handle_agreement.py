@@ -17,7 +17,6 @@ from onderhandeling.readmodel.events import (
     day,
     ident,
     record_timeline,
-    timeline,
     to_json,
 )
 
@@ -159,31 +158,21 @@ def _signing_completed(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 
 def _point_raised(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.insert(
-        "proj_discussion_points",
-        {
-            "point_id": ctx.aggregate_id,
-            "agreement_id": str(e.agreement_id),
-            "goal_id": ident(e.goal_id),
-            "title": e.title,
-            "options_json": to_json(e.options),
-            "confidentiality": e.confidentiality,
-            "chosen_option": None,
-            "chosen_decision_id": None,
-            "chosen_on": None,
-            "chosen_at": None,
-            **ctx.when(),
-        },
-    )
-    timeline(
-        batch,
-        ctx,
-        "point_raised",
-        agreement_id=e.agreement_id,
-        title=e.title,
-        goal_id=e.goal_id,
-        confidentiality=e.confidentiality,
-    )
+    row = {
+        "point_id": ctx.aggregate_id,
+        "agreement_id": str(e.agreement_id),
+        "goal_id": ident(e.goal_id),
+        "title": e.title,
+        "options_json": to_json(e.options),
+        "confidentiality": e.confidentiality,
+        "chosen_option": None,
+        "chosen_decision_id": None,
+        "chosen_on": None,
+        "chosen_at": None,
+        **ctx.when(),
+    }
+    batch.sql.insert("proj_discussion_points", row)
+    record_timeline(batch, ctx, "point_raised", row)
 
 
 def _point(batch: Batch, point_id: str) -> dict[str, Any]:

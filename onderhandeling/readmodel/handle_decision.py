@@ -15,40 +15,35 @@ from onderhandeling.readmodel.events import (
     correct_row,
     new_facts_version,
     record_timeline,
-    timeline,
     to_json,
 )
 
 
 def _decision_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
     decision_id = ctx.aggregate_id
-    batch.sql.insert(
-        "proj_decisions",
-        {
-            "decision_id": decision_id,
-            "agreement_id": str(e.agreement_id),
-            "decided_by": e.decided_by,
-            "reference": e.reference,
-            "title": e.title,
-            "text": e.text,
-            "option_json": None if e.option is None else to_json(e.option),
-            "confidentiality": e.confidentiality,
-            "corrections": 0,
-            **ctx.when(),
-        },
-    )
+    row = {
+        "decision_id": decision_id,
+        "agreement_id": str(e.agreement_id),
+        "decided_by": e.decided_by,
+        "reference": e.reference,
+        "title": e.title,
+        "text": e.text,
+        "option_json": None if e.option is None else to_json(e.option),
+        "confidentiality": e.confidentiality,
+        "corrections": 0,
+        **ctx.when(),
+    }
+    batch.sql.insert("proj_decisions", row)
     _new_facts_version(batch, ctx, e, reason="")
     batch.sql.executemany(
         "INSERT INTO proj_decision_goals (decision_id, goal_id) VALUES (?, ?)",
         [(decision_id, str(g)) for g in e.goal_ids],
     )
-    timeline(
+    record_timeline(
         batch,
         ctx,
         "decision_recorded",
-        agreement_id=e.agreement_id,
-        title=e.title,
-        confidentiality=e.confidentiality,
+        row,
         details={
             "decision_id": decision_id,
             "decided_by": e.decided_by,

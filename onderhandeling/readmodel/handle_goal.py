@@ -19,7 +19,7 @@ from onderhandeling.readmodel.events import (
 )
 from onderhandeling.readmodel.handle_meeting import position_entry, retraction_entry
 from onderhandeling.readmodel.handle_wording import WORDING_HANDLERS, add_version
-from onderhandeling.readmodel.position_rows import close_row, open_row
+from onderhandeling.readmodel.position_rows import PositionFacts, close_row, open_row
 
 
 def _drafted(batch: Batch, ctx: Ctx, e: Any) -> None:
@@ -94,21 +94,11 @@ def _actions_set(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 
 def _position_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
-    facts = {
-        "position_id": e.position_id,
-        "goal_id": ctx.aggregate_id,
-        "party_id": str(e.party_id),
-        "stance": e.stance,
-        "summary": e.summary,
-        "conditions": e.conditions,
-        "meeting_id": ident(e.meeting_id),
-        "wording_version": e.wording_version,
-        "corrects": e.corrects,
-    }
+    facts = PositionFacts.recorded(e, ctx.aggregate_id, ident(e.meeting_id), "")
     confidentiality = open_row(
-        batch, ctx, holder_id=ctx.aggregate_id, own_confidentiality=e.confidentiality, **facts
+        batch, ctx, facts, holder_id=ctx.aggregate_id, own_confidentiality=e.confidentiality
     )
-    position_entry(batch, ctx, confidentiality=confidentiality, **facts)
+    position_entry(batch, ctx, facts, confidentiality)
 
 
 def _position_retracted(batch: Batch, ctx: Ctx, e: Any) -> None:
