@@ -247,24 +247,28 @@ def goal_timeline(
     ctx: Ctx,
     kind: str,
     *,
+    goal_id: str | None = None,
     party_code: str | None = None,
     version: int | None = None,
     substantive: bool = True,
+    confidentiality: str = SHARED,
     details: dict[str, Any] | None = None,
 ) -> None:
-    """The timeline row of an event of the goal the event is about (``ctx.aggregate_id``),
-    under its agreement and code."""
-    agreement_id, code = batch.goal(ctx.aggregate_id)
+    """The timeline row of an event about a goal (by default the goal the event is of,
+    ``ctx.aggregate_id``), under the goal's agreement and code."""
+    goal = ctx.aggregate_id if goal_id is None else goal_id
+    agreement_id, code = batch.goal(goal)
     timeline(
         batch,
         ctx,
         kind,
         agreement_id=agreement_id,
-        goal_id=ctx.aggregate_id,
+        goal_id=goal,
         goal_code=code,
         party_code=party_code,
         version=version,
         substantive=substantive,
+        confidentiality=confidentiality,
         details=details,
     )
 

@@ -21,9 +21,9 @@ from onderhandeling.readmodel.events import (
     Handler,
     changed_facts,
     correct_row,
+    goal_timeline,
     new_facts_version,
     record_timeline,
-    timeline,
     to_json,
 )
 from onderhandeling.readmodel.gate import INTERNAL, SHARED, combined
@@ -85,15 +85,12 @@ def _new_facts_version(
 
 def position_entry(batch: Batch, ctx: Ctx, facts: PositionFacts, confidentiality: str) -> None:
     """The timeline entry of a recorded (or corrected) position."""
-    agreement_id, code = batch.goal(facts.goal_id)
     party = batch.party_code(facts.party_id)
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "position_corrected" if facts.corrects else "position_recorded",
-        agreement_id=agreement_id,
         goal_id=facts.goal_id,
-        goal_code=code,
         party_code=party,
         version=facts.wording_version,
         confidentiality=confidentiality,
@@ -113,18 +110,15 @@ def position_entry(batch: Batch, ctx: Ctx, facts: PositionFacts, confidentiality
 
 def retraction_entry(batch: Batch, ctx: Ctx, row: Row, reason: str) -> None:
     """The timeline entry of a retracted position; its own entry is struck from then on."""
-    agreement_id, code = batch.goal(row["goal_id"])
     seq = first_row_seq(batch, row["position_id"])
     if seq is not None:
         _strike(batch, ctx, "seq = ?", [seq])
     party = batch.party_code(row["party_id"])
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "position_retracted",
-        agreement_id=agreement_id,
         goal_id=row["goal_id"],
-        goal_code=code,
         party_code=party,
         confidentiality=row["confidentiality"],
         details={"position_id": row["position_id"], "party": party, "reason": reason},

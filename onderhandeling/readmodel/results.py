@@ -207,7 +207,10 @@ class MeetingVersionOut(Result):
     recorded_by: str
 
 
-class MeetingSummaryOut(Result):
+class MeetingRecord(Result):
+    """What every read of a meeting says of it: its facts as they stand, how often they were
+    corrected, and whether it was withdrawn."""
+
     id: Id
     agreement_id: Id
     title: str
@@ -220,23 +223,14 @@ class MeetingSummaryOut(Result):
     withdrawn: bool
     withdrawn_at: Moment | None
     withdraw_reason: str
+
+
+class MeetingSummaryOut(MeetingRecord):
     positions: int = Field(description="Positions taken in it that still stand.")
 
 
-class MeetingOut(Result):
-    id: Id
-    agreement_id: Id
-    title: str
-    kind: MeetingKind
-    held_on: Day
-    summary: str
-    parties_present: list[PartyCode]
+class MeetingOut(MeetingRecord):
     attendees: list[str]
-    confidentiality: Confidentiality
-    corrections: int
-    withdrawn: bool
-    withdrawn_at: Moment | None
-    withdraw_reason: str
     withdrawn_by: str
     recorded_at: Moment
     recorded_by: str
@@ -271,7 +265,9 @@ class DecisionOut(Result):
 # --- one goal ----------------------------------------------------------------------------------
 
 
-class AmendmentOut(Result):
+class AmendmentProposal(Result):
+    """An amendment as proposed: who proposed what, on which wording version."""
+
     id: Id
     party: PartyCode | None
     party_name: str
@@ -281,6 +277,11 @@ class AmendmentOut(Result):
     replacement: str | None
     based_on: int
     proposed_on: Day
+
+
+class AmendmentOut(AmendmentProposal):
+    """An amendment as proposed, and what was decided on it."""
+
     outcome: AmendmentOutcome | None
     decided_on: Day | None
     decision_reason: str
