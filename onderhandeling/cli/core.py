@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 from uuid import UUID
@@ -14,6 +15,8 @@ from pydantic_core import to_jsonable_python
 from onderhandeling.cli import human
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.service import Negotiations, StatusOut
+
+Handler = Callable[[argparse.Namespace], int]
 
 
 class CommandModule(Protocol):
@@ -34,17 +37,17 @@ def register(commands: Any) -> None:
     )
     add_agreement_option(status)
     status.add_argument("--json", action="store_true", help="uitvoer als JSON")
-    status.set_defaults(handler=run_status)
+    status.set_defaults(handler=closing(run_status))
 
     export = commands.add_parser(
         "export", help="schrijf het hele gebeurtenissenlogboek als JSON Lines"
     )
     export.add_argument("file", metavar="BESTAND", type=Path)
-    export.set_defaults(handler=run_export)
+    export.set_defaults(handler=closing(run_export))
 
     load = commands.add_parser("import", help="lees een export in een lege opslag in")
     load.add_argument("file", metavar="BESTAND", type=Path)
-    load.set_defaults(handler=run_import)
+    load.set_defaults(handler=closing(run_import))
 
 
 def add_agreement_option(parser: argparse.ArgumentParser) -> None:
@@ -57,6 +60,20 @@ def add_agreement_option(parser: argparse.ArgumentParser) -> None:
 
 def open_app() -> Negotiations:
     return Negotiations()
+
+
+def closing(run: Callable[[Negotiations, argparse.Namespace], int]) -> Handler:
+    """A handler that opens the store, runs, and always closes it (PostgreSQL connections
+    must not outlive the command, e.g. when main() runs many times in one process)."""
+
+    def handler(args: argparse.Namespace) -> int:
+        app = open_app()
+        try:
+            return run(app, args)
+        finally:
+            app.close()
+
+    return handler
 
 
 def choose_agreement(app: Negotiations, given: str | None) -> UUID:
@@ -101,8 +118,7 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_status(args: argparse.Namespace) -> int:
-    app = open_app()
+def run_status(app: Negotiations, args: argparse.Namespace) -> int:
     if args.agreement:
         chosen = [choose_agreement(app, args.agreement)]
     else:
@@ -145,20 +161,18 @@ def stance_text(stance: Any) -> str:
     return f"{human.stance(stance['stance'])} ({human.day(stance['effective_date'])})"
 
 
-def run_export(args: argparse.Namespace) -> int:
+def run_export(app: Negotiations, args: argparse.Namespace) -> int:
     from onderhandeling.service.transfer import export_events
 
-    app = open_app()
     with args.file.open("w", encoding="utf-8", newline="\n") as out:
         count = export_events(app, out, progress_bar("exporteren"))
     print(f"{count} gebeurtenissen geschreven naar {args.file}", file=sys.stderr)
     return 0
 
 
-def run_import(args: argparse.Namespace) -> int:
+def run_import(app: Negotiations, args: argparse.Namespace) -> int:
     from onderhandeling.service.transfer import import_events
 
-    app = open_app()
     count = import_events(app, args.file, progress_bar("inlezen"))
     print(f"{count} gebeurtenissen ingelezen uit {args.file}", file=sys.stderr)
     return 0

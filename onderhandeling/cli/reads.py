@@ -13,8 +13,8 @@ from onderhandeling.cli import human
 from onderhandeling.cli.core import (
     add_agreement_option,
     choose_agreement,
+    closing,
     goal_line,
-    open_app,
     print_json,
     stance_text,
 )
@@ -23,58 +23,33 @@ from onderhandeling.domain.visibility import MINISTRY
 from onderhandeling.dutch.timeline import cause_label, sentence
 from onderhandeling.service import NOW, Negotiations
 
-Handler = Callable[[argparse.Namespace], int]
-
-
-def closing(run: Callable[[Negotiations, argparse.Namespace], int]) -> Handler:
-    """A handler that opens the store, runs, and always closes it (PostgreSQL connections
-    must not outlive the command, e.g. when main() runs many times in one process)."""
-
-    def handler(args: argparse.Namespace) -> int:
-        app = open_app()
-        try:
-            return run(app, args)
-        finally:
-            app.close()
-
-    return handler
-
 
 def register(commands: Any) -> None:
-    state = _command(
-        commands, "state", "het hele akkoord nu, op een datum of zoals bekend op", _run_state
-    )
-    state.add_argument(
-        "--as-of", metavar="DATUM", help="zoals het stond op deze datum (in werking)"
-    )
+    state = _command(commands, "state", _read_state, _show_state)
+    state.add_argument("--as-of", metavar="DATUM", help="zoals het stond op deze datum")
     state.add_argument(
         "--known-at", metavar="MOMENT", help="zoals vastgelegd tot dit moment (UTC tenzij vermeld)"
     )
     history = _command(
-        commands, "history", "de geschiedenis van een doelstelling", _run_history, goal=True
+        commands,
+        "history",
+        _read_history,
+        _show_history,
+        goal=True,
+        as_json=lambda history: history["entries"],  # a list, as before the read models
     )
     history.add_argument(
         "--substantive", action="store_true", help="laat redactionele wijzigingen weg"
     )
-    diff = _command(
-        commands, "diff", "woordverschil tussen twee tekstversies", _run_diff, goal=True
-    )
+    diff = _command(commands, "diff", _read_diff, _show_diff, goal=True)
     diff.add_argument("from_version", metavar="VAN_VERSIE")
     diff.add_argument("to_version", metavar="NAAR_VERSIE")
-    blame = _command(
-        commands,
-        "blame",
-        "welke versie, datum en oorzaak elk stuk tekst maakte",
-        _run_blame,
-        goal=True,
-    )
+    blame = _command(commands, "blame", _read_blame, _show_blame, goal=True)
     blame.add_argument("--version", metavar="N", help="tekstversie (standaard: de huidige)")
-    compare = _command(commands, "compare", "vergelijk twee versies, of één met nu", _run_compare)
+    compare = _command(commands, "compare", _read_compare, _show_compare)
     compare.add_argument("baseline", metavar="VERSIE")
     compare.add_argument("other", metavar="VERSIE|now", nargs="?", default=NOW)
-    changes = _command(
-        commands, "changes", "elke wijziging sinds een datum of versie", _run_changes
-    )
+    changes = _command(commands, "changes", _read_changes, _show_changes)
     changes.add_argument("--since", metavar="DATUM|VERSIE", required=True)
 
     rebuild = commands.add_parser("rebuild", help="leesmodellen weggooien en opnieuw opbouwen")
@@ -82,19 +57,45 @@ def register(commands: Any) -> None:
     rebuild.set_defaults(handler=closing(_run_rebuild))
 
 
+Read = Callable[[Negotiations, argparse.Namespace], Any]
+Show = Callable[[Any, argparse.Namespace], None]
+
+
+# What each read command does, as its help says it.
+_HELP = {
+    "state": "het hele akkoord nu, op een datum of zoals bekend op een moment",
+    "history": "de geschiedenis van een doelstelling, op datum van ingang",
+    "diff": "woordverschil tussen twee tekstversies van een doelstelling",
+    "blame": "welke versie, datum en oorzaak elk stuk tekst maakte",
+    "compare": "vergelijk twee vastgelegde versies, of één met nu",
+    "changes": "elke wijziging sinds een datum of een vastgelegde versie",
+}
+
+
 def _command(
     commands: Any,
     name: str,
-    help: str,
-    run: Callable[[Negotiations, argparse.Namespace], int],
+    read: Read,
+    show: Show,
     goal: bool = False,
+    as_json: Callable[[Any], Any] = lambda data: data,
 ) -> argparse.ArgumentParser:
-    """A read command about an agreement (or one of its goals), with --json."""
-    parser: argparse.ArgumentParser = commands.add_parser(name, help=help)
+    """A read command about an agreement (or one of its goals): what it reads is printed as
+    JSON with --json (``as_json`` of it), else shown to a person."""
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=_HELP[name])
     if goal:
         parser.add_argument("goal_code", metavar="DOELSTELLING")
     add_agreement_option(parser)
     parser.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    def run(app: Negotiations, args: argparse.Namespace) -> int:
+        data = read(app, args)
+        if args.json:
+            print_json(as_json(data))
+        else:
+            show(data, args)
+        return 0
+
     parser.set_defaults(handler=closing(run))
     return parser
 
@@ -135,13 +136,13 @@ def _goal(app: Negotiations, args: argparse.Namespace) -> UUID:
     return app.goal_id(choose_agreement(app, args.agreement), args.goal_code)
 
 
-def _run_state(app: Negotiations, args: argparse.Namespace) -> int:
+def _read_state(app: Negotiations, args: argparse.Namespace) -> Any:
     as_of = parse_date("--as-of", args.as_of)
     known_at = parse_moment("--known-at", args.known_at)
-    state = app.agreement_state(choose_agreement(app, args.agreement), MINISTRY, as_of, known_at)
-    if args.json:
-        print_json(state)
-        return 0
+    return app.agreement_state(choose_agreement(app, args.agreement), MINISTRY, as_of, known_at)
+
+
+def _show_state(state: Any, args: argparse.Namespace) -> None:
     clock = state["clock"]
     when = []
     if clock["as_of"]:
@@ -163,14 +164,13 @@ def _run_state(app: Negotiations, args: argparse.Namespace) -> int:
                 print(f"        open passage ({status}): “{passage['quote']}”")
             for amendment in goal["pending_amendments"]:
                 print(f"        wijzigingsvoorstel {amendment['party']}: {amendment['reason']}")
-    return 0
 
 
-def _run_history(app: Negotiations, args: argparse.Namespace) -> int:
-    history = app.goal_history(_goal(app, args), MINISTRY, args.substantive)
-    if args.json:
-        print_json(history["entries"])  # a list, as before the read models
-        return 0
+def _read_history(app: Negotiations, args: argparse.Namespace) -> Any:
+    return app.goal_history(_goal(app, args), MINISTRY, args.substantive)
+
+
+def _show_history(history: Any, args: argparse.Namespace) -> None:
     goal = history["goal"]
     status = human.status(goal["status"])
     print(f"{goal['code']} {goal['title']} (versie {goal['version']}, {status})")
@@ -183,43 +183,40 @@ def _run_history(app: Negotiations, args: argparse.Namespace) -> int:
         wording = entry.get("wording")
         if wording and wording["version"] > 1:
             print(f"{'':<19}{wording['diff_text']}")
-    return 0
 
 
-def _run_diff(app: Negotiations, args: argparse.Namespace) -> int:
+def _read_diff(app: Negotiations, args: argparse.Namespace) -> Any:
     old = parse_version("VAN_VERSIE", args.from_version)
     new = parse_version("NAAR_VERSIE", args.to_version)
-    diff = app.goal_diff(_goal(app, args), old, new, MINISTRY)
-    if args.json:
-        print_json(diff)
-        return 0
+    return app.goal_diff(_goal(app, args), old, new, MINISTRY)
+
+
+def _show_diff(diff: Any, args: argparse.Namespace) -> None:
+    old, new = int(args.from_version), int(args.to_version)
     print(f"{diff['goal']['code']}: versie {old} → {new}")
     print(diff["text"])
-    return 0
 
 
-def _run_blame(app: Negotiations, args: argparse.Namespace) -> int:
+def _read_blame(app: Negotiations, args: argparse.Namespace) -> Any:
     version = None if args.version is None else parse_version("--version", args.version)
-    blamed = app.provenance(_goal(app, args), version, MINISTRY)
-    if args.json:
-        print_json(blamed)
-        return 0
+    return app.provenance(_goal(app, args), version, MINISTRY)
+
+
+def _show_blame(blamed: Any, args: argparse.Namespace) -> None:
     print(f"{blamed['goal']['code']} versie {blamed['version']}")
     for span in blamed["spans"]:
         first = "eerste tekst" if span["version"] == 1 else "eigen herziening"
         cause = cause_label(span["cause"]) or span["reason"] or first
         print(f"v{span['version']:<4} {human.day(span['effective_date'])}  {cause}")
         print(f"      {span['text']!r}")
-    return 0
 
 
-def _run_compare(app: Negotiations, args: argparse.Namespace) -> int:
-    compared = app.compare(
-        choose_agreement(app, args.agreement), args.baseline, args.other, MINISTRY
-    )
-    if args.json:
-        print_json(compared)
-        return 0
+def _read_compare(app: Negotiations, args: argparse.Namespace) -> Any:
+    agreement = choose_agreement(app, args.agreement)
+    return app.compare(agreement, args.baseline, args.other, MINISTRY)
+
+
+def _show_compare(compared: Any, args: argparse.Namespace) -> None:
     print(f"{human.baseline(compared['from']['name'])} → {human.baseline(compared['to']['name'])}")
     for goal in compared["changed"]:
         print(f"  gewijzigd {goal['code']} v{goal['from_version']} → v{goal['to_version']}")
@@ -229,14 +226,13 @@ def _run_compare(app: Negotiations, args: argparse.Namespace) -> int:
     for goal in compared["dropped"]:
         print(f"  vervallen {goal['code']} ({goal['reason']})")
     print(f"  ongewijzigd: {', '.join(compared['unchanged']) or '-'}")
-    return 0
 
 
-def _run_changes(app: Negotiations, args: argparse.Namespace) -> int:
-    changes = app.changes_since(choose_agreement(app, args.agreement), args.since, MINISTRY)
-    if args.json:
-        print_json(changes)
-        return 0
+def _read_changes(app: Negotiations, args: argparse.Namespace) -> Any:
+    return app.changes_since(choose_agreement(app, args.agreement), args.since, MINISTRY)
+
+
+def _show_changes(changes: Any, args: argparse.Namespace) -> None:
     print(f"{changes['count']} wijzigingen sinds {human.date_or_name(args.since)}")
     for entry in changes["agreement"]:
         print(f"  {human.day(entry['effective_date'])}  {sentence(entry)}")
@@ -244,7 +240,6 @@ def _run_changes(app: Negotiations, args: argparse.Namespace) -> int:
         print(f"\n{goal['code']} {goal['title']}")
         for entry in goal["entries"]:
             print(f"  {human.day(entry['effective_date'])}  {sentence(entry)}")
-    return 0
 
 
 def _run_rebuild(app: Negotiations, args: argparse.Namespace) -> int:

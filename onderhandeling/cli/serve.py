@@ -8,8 +8,9 @@ import sys
 from typing import Any
 
 from onderhandeling.accounts.store import ROLES, AccountStore, create_account
-from onderhandeling.cli.core import open_app
+from onderhandeling.cli.core import closing
 from onderhandeling.domain.errors import InvalidInput
+from onderhandeling.service import Negotiations
 
 
 def register(commands: Any) -> None:
@@ -55,34 +56,23 @@ def read_password(from_stdin: bool) -> str:
     return first
 
 
-def run_user_add(args: argparse.Namespace) -> int:
-    password = read_password(args.password_stdin)
-    app = open_app()
-    try:
-        account = create_account(app, args.name, args.role, password)
-    finally:
-        app.close()
+@closing
+def run_user_add(app: Negotiations, args: argparse.Namespace) -> int:
+    account = create_account(app, args.name, args.role, read_password(args.password_stdin))
     print(f"Account {account.name} ({account.role}) aangemaakt.")
     return 0
 
 
-def run_user_list(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
-        for account in AccountStore(app.database).all():
-            print(f"{account.name:<30} {account.role}")
-    finally:
-        app.close()
+@closing
+def run_user_list(app: Negotiations, args: argparse.Namespace) -> int:
+    for account in AccountStore(app.database).all():
+        print(f"{account.name:<30} {account.role}")
     return 0
 
 
-def run_token_create(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
-        token = AccountStore(app.database).create_token(args.name)
-    finally:
-        app.close()
-    print(token)
+@closing
+def run_token_create(app: Negotiations, args: argparse.Namespace) -> int:
+    print(AccountStore(app.database).create_token(args.name))
     print(
         f"Dit token werkt als account {args.name}; het wordt niet opnieuw getoond.",
         file=sys.stderr,
@@ -90,12 +80,9 @@ def run_token_create(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_token_revoke(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
-        count = AccountStore(app.database).revoke_tokens(args.name)
-    finally:
-        app.close()
+@closing
+def run_token_revoke(app: Negotiations, args: argparse.Namespace) -> int:
+    count = AccountStore(app.database).revoke_tokens(args.name)
     print(f"{count} token(s) ingetrokken.")
     return 0
 
