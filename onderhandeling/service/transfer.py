@@ -29,8 +29,8 @@ BATCH = 1000
 Progress = Callable[[int, int], None]
 
 
-class ImportRefused(DomainError):
-    code = "import-refused"
+class ImportRefused(DomainError, code="import-refused"):
+    """An import into a store that holds events, or of a file that is not a whole export."""
 
 
 def iter_stored_events(app: NegotiationsBase, last: int) -> Iterator[StoredEvent]:
