@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from onderhandeling.cli import main
+from onderhandeling.cli import human, main
 from onderhandeling.domain.values import AmendmentOutcome, GoalStatus, Role, Stance
 
 # The stored English values a person must never read (passage statuses and "now" too).
@@ -85,3 +85,18 @@ def test_help_and_usage_errors_are_dutch(capsys: pytest.CaptureFixture[str]) -> 
         main(["history"])
     assert stopped.value.code == 2
     assert "fout: deze argumenten ontbreken: DOELSTELLING" in capsys.readouterr().err
+
+
+def test_the_cli_says_dates_moments_and_labels_in_dutch() -> None:
+    """Dates as "1 juni 2023", recorded moments in Dutch local time, a --known-at date as the
+    date given, stored values by their Dutch labels."""
+    assert human.day("2023-06-01") == "1 juni 2023" and human.day(None) == "-"
+    assert human.moment("2022-10-14T07:05:00.000000Z") == "14 oktober 2022, 09:05"
+    assert human.known_at("2022-10-02", "2022-10-02T23:59:59.999999Z") == "2 oktober 2022"
+    assert human.known_at("2022-10-02T12:00", "2022-10-02T12:00:00Z") == "2 oktober 2022, 14:00"
+    assert human.date_or_name("2023-01-01") == "1 januari 2023"
+    assert human.date_or_name("CWIZO-versie") == "CWIZO-versie"
+    assert human.status("agreed") == "overeengekomen" and human.stance("blocks") == "blokkeert"
+    assert human.role("adviser") == "adviseur" and human.baseline("now") == "nu"
+    assert human.passage("open") == "open passage"
+    assert human.passage("orphaned") == "passage (niet meer in de tekst)"

@@ -60,8 +60,11 @@ def stance(value: str) -> str:
     return STANCE_LABELS.get(value, value)
 
 
-def passage_status(value: str) -> str:
-    return PASSAGE_STATUS_LABELS.get(value, value)
+def passage(status: str) -> str:
+    """A marked passage by its status: "open passage", "passage (niet meer in de tekst)"."""
+    if status == "open":
+        return "open passage"
+    return f"passage ({PASSAGE_STATUS_LABELS.get(status, status)})"
 
 
 def baseline(name: str) -> str:

@@ -160,10 +160,10 @@ def _show_state(state: Any, args: argparse.Namespace) -> None:
                 flag = "  [opnieuw bevestigen]" if stance["needs_reconfirmation"] else ""
                 print(f"        {party:<10} {stance_text(stance)}{flag}")
             for passage in goal["open_passages"]:
-                status = human.passage_status(passage["status"])
-                print(f"        open passage ({status}): “{passage['quote']}”")
+                print(f"        {human.passage(passage['status'])}: “{passage['quote']}”")
             for amendment in goal["pending_amendments"]:
-                print(f"        wijzigingsvoorstel {amendment['party']}: {amendment['reason']}")
+                by = amendment["party_name"] or amendment["party"] or "?"
+                print(f"        wijzigingsvoorstel van {by}: {amendment['reason']}")
 
 
 def _read_history(app: Negotiations, args: argparse.Namespace) -> Any:
