@@ -10,7 +10,10 @@ import re
 import pytest
 
 from onderhandeling.cli import human, main
+from onderhandeling.config import parse_database_url
 from onderhandeling.domain.values import AmendmentOutcome, GoalStatus, Role, Stance
+from onderhandeling.service import Negotiations
+from tests.support.negotiation_builder import build_small
 
 # The stored English values a person must never read (passage statuses and "now" too).
 ENGLISH = sorted(
@@ -100,3 +103,28 @@ def test_the_cli_says_dates_moments_and_labels_in_dutch() -> None:
     assert human.role("adviser") == "adviseur" and human.baseline("now") == "nu"
     assert human.passage("open") == "open passage"
     assert human.passage("orphaned") == "passage (niet meer in de tekst)"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["history", "Z9"], "doelstelling 'Z9' bestaat niet in dit akkoord"),
+        (["compare", "NOPE"], "versie 'NOPE' bestaat niet (bekend: geen)"),
+        (
+            ["diff", "K1", "1", "9"],
+            "doelstelling K1 heeft geen tekstversie 9 (versies 1 tot en met 1)",
+        ),
+        (["state", "--agreement", "xx"], "akkoord 'xx' niet gevonden"),
+        (["state", "--as-of", "14-10-2022"], "verwacht een datum als 2022-10-14"),
+        (["token", "create", "nobody"], "account 'nobody' bestaat niet"),
+    ],
+)
+def test_refusals_are_said_in_dutch(
+    env_store: str, capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    app = Negotiations(parse_database_url(env_store))
+    build_small(app)
+    app.close()
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err == f"onderhandeling: {err.split(': ', 1)[1]}" and said in err, err

@@ -1,5 +1,6 @@
 """An account of the web application: its name, role and the person it records as, and the
-rules for names, roles and passwords."""
+rules for names, roles and passwords. Accounts are made on the command line only, so its
+refusals are said in Dutch."""
 
 from __future__ import annotations
 
@@ -28,19 +29,21 @@ class Account:
 def check_name(name: str) -> str:
     """Account names: 1–64 letters, digits, '-', '_', '.' or '@'."""
     if not 1 <= len(name) <= 64 or not all(ch.isalnum() or ch in "-_.@" for ch in name):
-        raise InvalidInput("name", "an account name is 1-64 letters, digits, '-', '_', '.' or '@'")
+        raise InvalidInput(
+            "name", "een accountnaam heeft 1 tot 64 letters, cijfers, '-', '_', '.' of '@'"
+        )
     return name
 
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise InvalidInput("role", f"role must be one of: {', '.join(ROLES)}")
+        raise InvalidInput("role", f"de rol is een van: {', '.join(ROLES)}")
     return role
 
 
 def check_password(password: str) -> str:
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise InvalidInput(
-            "password", f"a password has {MIN_PASSWORD} to {MAX_PASSWORD} characters"
+            "password", f"een wachtwoord heeft {MIN_PASSWORD} tot {MAX_PASSWORD} tekens"
         )
     return password

@@ -85,7 +85,7 @@ class AccountStore(SignInAttempts):
             now_text(),
         )
         if inserted != 1:
-            raise AlreadyExists(f"account {name!r} already exists", name=name)
+            raise AlreadyExists(f"account {name!r} bestaat al", name=name)
         return Account(name, person_id, role)
 
     def set_password(self, name: str, password: str) -> None:
@@ -99,7 +99,7 @@ class AccountStore(SignInAttempts):
             "UPDATE web_accounts SET password_hash = ? WHERE name = ?", password_hash, name
         )
         if changed != 1:
-            raise NotFound(f"account {name!r} does not exist", name=name)
+            raise NotFound(f"account {name!r} bestaat niet", name=name)
 
     # --- sessions ------------------------------------------------------------------------
 
@@ -159,7 +159,7 @@ class AccountStore(SignInAttempts):
     def create_token(self, name: str) -> str:
         """A new API token acting as the account; only its hash is kept, so show it once."""
         if self.get(name) is None:
-            raise NotFound(f"account {name!r} does not exist", name=name)
+            raise NotFound(f"account {name!r} bestaat niet", name=name)
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         self._execute(
             "INSERT INTO web_api_tokens (token_hash, name, created) VALUES (?, ?, ?)",
@@ -209,7 +209,7 @@ def create_account(
     check_role(role)
     check_password(password)
     if store.get(name) is not None:
-        raise AlreadyExists(f"account {name!r} already exists", name=name)
+        raise AlreadyExists(f"account {name!r} bestaat al", name=name)
     person_id = negotiations.register_person(name, date.today(), recorded_by)
     return store.insert(name, role, password, person_id)
 

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from onderhandeling.cli import core as cli_core
+from onderhandeling.cli import human
 from onderhandeling.cli.parser import DutchParser
 from onderhandeling.config import ConfigurationError
 from onderhandeling.domain.errors import DomainError
@@ -41,7 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         result: int = args.handler(args)
-    except (DomainError, ConfigurationError) as error:
+    except DomainError as error:
+        print(f"onderhandeling: {human.refusal(error)}", file=sys.stderr)
+        return 2
+    except ConfigurationError as error:
         print(f"onderhandeling: {error}", file=sys.stderr)
         return 2
     except OSError as error:  # a file that cannot be read or written, a database that is down

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from onderhandeling.domain.errors import DomainError
 from onderhandeling.dutch.dates import format_date, format_datetime
 from onderhandeling.dutch.labels import STANCE_LABELS, STATUS_LABELS
 from onderhandeling.dutch.timeline import dutch_date
@@ -84,3 +85,23 @@ def party_line(party: Mapping[str, Any]) -> str:
 def party_names(parties: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """Party code → name, for the parties a result lists."""
     return {p["code"]: p["name"] for p in parties}
+
+
+def refusal(error: DomainError) -> str:
+    """A refused command in Dutch. The reads' refusals are written in English for API callers,
+    so the ones a command can meet are said here by their code and facts; the CLI's own, the
+    accounts' and the import's are Dutch already."""
+    details = error.details
+    if error.code == "not-found" and "known" in details:
+        known = details["known"]
+        listed = ", ".join(map(str, known)) if isinstance(known, list) and known else "geen"
+        return f"versie {details.get('name')!r} bestaat niet (bekend: {listed})"
+    if error.code == "not-found" and "code" in details:
+        # The commands look up goals by code (parties and the rest by id).
+        return f"doelstelling {details['code']!r} bestaat niet in dit akkoord"
+    if error.code == "invalid-input" and {"goal", "version", "latest"} <= details.keys():
+        return (
+            f"doelstelling {details['goal']} heeft geen tekstversie {details['version']} "
+            f"(versies 1 tot en met {details['latest']})"
+        )
+    return error.message
