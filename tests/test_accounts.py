@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from onderhandeling.accounts import store as accounts
+from onderhandeling.accounts import sign_in_attempts as accounts
 from onderhandeling.accounts.store import (
     DEMO_PASSWORD,
     AccountStore,
@@ -135,7 +135,7 @@ def test_cli_asks_for_the_password_twice(
     answers = iter([PASSWORD, PASSWORD + "x"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     assert main(["user", "add", "anne", "--role", "stuurgroep"]) == 2
-    assert "differ" in capsys.readouterr().err
+    assert "verschillen" in capsys.readouterr().err
 
 
 def test_cli_refuses_an_unknown_role(env_store: str) -> None:

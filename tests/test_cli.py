@@ -100,7 +100,7 @@ def test_import_refuses_non_empty_store(
     run(capsys, "export", str(path))
     code, _, err = run(capsys, "import", str(path))
     assert code == 2
-    assert "not empty" in err
+    assert "niet leeg" in err
 
 
 def test_import_refuses_a_backup_cut_short_and_stores_nothing(
@@ -124,7 +124,7 @@ def test_import_refuses_a_backup_cut_short_and_stores_nothing(
     code, _, err = run(capsys, "import", str(cut))
     assert code == 2
     assert err.count("\n") == 1
-    assert f"holds 1000 events but its header says {declared}" in err
+    assert f"bevat 1000 gebeurtenissen, maar de kop noemt er {declared}" in err
     empty = Negotiations(parse_database_url(second_database_url))
     assert (empty.recorder.max_notification_id() or 0) == 0
     empty.close()

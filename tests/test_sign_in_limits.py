@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 from starlette.testclient import TestClient
 
-from onderhandeling.accounts import store as accounts
+from onderhandeling.accounts import sign_in_attempts as accounts
 from onderhandeling.config import Database
 from onderhandeling.web import sign_in_limits
 from onderhandeling.web.app import create_app

@@ -75,7 +75,7 @@ def test_import_into_non_empty_store_is_refused(app: Negotiations, tmp_path: Pat
     path = tmp_path / "log.jsonl"
     path.write_bytes(exported(app))
     before = app.recorder.max_notification_id()
-    with pytest.raises(ImportRefused, match="not empty"):
+    with pytest.raises(ImportRefused, match="niet leeg"):
         import_events(app, path)
     assert app.recorder.max_notification_id() == before
 
@@ -89,7 +89,7 @@ def test_broken_file_writes_nothing(
     lines[5] = "{not json"
     path = tmp_path / "broken.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(ImportRefused, match="line 6"):
+    with pytest.raises(ImportRefused, match="regel 6"):
         import_events(second_store, path)
     assert (second_store.recorder.max_notification_id() or 0) == 0
 
@@ -117,7 +117,7 @@ def test_file_with_more_events_than_its_header_says_is_refused(
     extra = json.loads(lines[-1])
     extra["id"] = str(uuid.uuid4())
     path = write_lines(tmp_path / "extra.jsonl", [*lines, json.dumps(extra)])
-    with pytest.raises(ImportRefused, match=f"holds {declared + 1} events .* says {declared}"):
+    with pytest.raises(ImportRefused, match=f"bevat {declared + 1} gebeurtenissen, .* {declared}"):
         import_events(second_store, path)
     assert (second_store.recorder.max_notification_id() or 0) == 0
 
@@ -131,7 +131,7 @@ def test_file_cut_inside_a_line_is_refused(
     path = tmp_path / "cut.jsonl"
     path.write_bytes(data[: len(data) - 20])
     declared = len(data.splitlines()) - 1
-    expected = f"cut off .* {declared - 1} whole events .* says {declared}"
+    expected = f"afgebroken .* {declared - 1} hele gebeurtenissen, .* noemt er {declared}"
     with pytest.raises(ImportRefused, match=expected):
         import_events(second_store, path)
     assert (second_store.recorder.max_notification_id() or 0) == 0

@@ -9,6 +9,7 @@ from typing import Any
 from uuid import UUID
 
 import pytest
+from pydantic import Field
 
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.service import (
@@ -146,3 +147,22 @@ def test_the_read_side_spells_no_confidentiality_value() -> None:
     ]
     spelled = [p.name for p in places if '"internal"' in p.read_text(encoding="utf-8")]
     assert spelled == []
+
+
+class _Aliased(Result):
+    from_: int = Field(alias="from")
+    to: int
+    later: int = Field(alias="to")
+
+
+def test_a_result_is_read_by_alias_or_name_the_first_field_winning() -> None:
+    """result[key] finds a field by its alias or its name (the first field that answers to
+    the key, as a dictionary built field by field would); keys() and `in` speak aliases."""
+    result = _Aliased.model_validate({"from": 1, "to": 2})
+    assert result["from"] == result["from_"] == 1
+    assert result["to"] == 2  # the field named "to" comes before the one aliased "to"
+    assert result.get("later") == 2 and result.get("nothing", "-") == "-"
+    with pytest.raises(KeyError):
+        result["nothing"]
+    assert result.keys() == ["from", "to", "to"]
+    assert "from" in result and "to" in result and "from_" not in result and 3 not in result

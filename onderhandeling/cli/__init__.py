@@ -7,18 +7,20 @@ import sys
 from collections.abc import Sequence
 
 from onderhandeling.cli import core as cli_core
+from onderhandeling.cli import human
+from onderhandeling.cli.parser import DutchParser
 from onderhandeling.config import ConfigurationError
 from onderhandeling.domain.errors import DomainError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DutchParser(
         prog="onderhandeling",
-        description="Event-sourced tracker for multi-party policy negotiations.",
-        epilog="The store is set by ONDERHANDELING_DATABASE_URL "
-        "(default sqlite:///data/onderhandeling.sqlite).",
+        description="Volgt beleidsonderhandelingen tussen meerdere partijen.",
+        epilog="De opslag staat in ONDERHANDELING_DATABASE_URL "
+        "(standaard sqlite:///data/onderhandeling.sqlite).",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
     for module in _command_modules():
         module.register(commands)
     return parser
@@ -40,7 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         result: int = args.handler(args)
-    except (DomainError, ConfigurationError) as error:
+    except DomainError as error:
+        print(f"onderhandeling: {human.refusal(error)}", file=sys.stderr)
+        return 2
+    except ConfigurationError as error:
         print(f"onderhandeling: {error}", file=sys.stderr)
         return 2
     except OSError as error:  # a file that cannot be read or written, a database that is down

@@ -1,19 +1,22 @@
-"""Core commands: demo, status, export and import (history lives in cli_projections)."""
+"""Core commands: demo, status, export and import (the reads are in reads.py)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 from uuid import UUID
 
 from pydantic_core import to_jsonable_python
 
+from onderhandeling.cli import human
 from onderhandeling.domain.errors import NotFound
-from onderhandeling.dutch.labels import STANCE_LABELS
 from onderhandeling.service import Negotiations, StatusOut
+
+Handler = Callable[[argparse.Namespace], int]
 
 
 class CommandModule(Protocol):
@@ -21,36 +24,56 @@ class CommandModule(Protocol):
 
 
 def register(commands: Any) -> None:
-    demo = commands.add_parser("demo", help="load the demo negotiation into an empty store")
+    demo = commands.add_parser("demo", help="laad de demo-onderhandeling in een lege opslag")
     demo.add_argument(
-        "--if-empty", action="store_true", help="do nothing (exit 0) when the store has data"
+        "--if-empty",
+        action="store_true",
+        help="doe niets (exitcode 0) als de opslag al gegevens bevat",
     )
     demo.set_defaults(handler=run_demo)
 
     status = commands.add_parser(
-        "status", help="per agreement, priority and goal: version, status, stances"
+        "status", help="per akkoord, prioriteit en doelstelling: versie, status, standpunten"
     )
     add_agreement_option(status)
-    status.add_argument("--json", action="store_true", help="print JSON")
-    status.set_defaults(handler=run_status)
+    status.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    status.set_defaults(handler=closing(run_status))
 
-    export = commands.add_parser("export", help="write the whole event log as JSON Lines")
-    export.add_argument("file", metavar="FILE", type=Path)
-    export.set_defaults(handler=run_export)
+    export = commands.add_parser(
+        "export", help="schrijf het hele gebeurtenissenlogboek als JSON Lines"
+    )
+    export.add_argument("file", metavar="BESTAND", type=Path)
+    export.set_defaults(handler=closing(run_export))
 
-    load = commands.add_parser("import", help="load an export into an empty store")
-    load.add_argument("file", metavar="FILE", type=Path)
-    load.set_defaults(handler=run_import)
+    load = commands.add_parser("import", help="lees een export in een lege opslag in")
+    load.add_argument("file", metavar="BESTAND", type=Path)
+    load.set_defaults(handler=closing(run_import))
 
 
 def add_agreement_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--agreement", metavar="ID", help="agreement id or title (default: the first agreement)"
+        "--agreement",
+        metavar="ID",
+        help="id of titel van het akkoord (standaard: het eerste akkoord)",
     )
 
 
 def open_app() -> Negotiations:
     return Negotiations()
+
+
+def closing(run: Callable[[Negotiations, argparse.Namespace], int]) -> Handler:
+    """A handler that opens the store, runs, and always closes it (PostgreSQL connections
+    must not outlive the command, e.g. when main() runs many times in one process)."""
+
+    def handler(args: argparse.Namespace) -> int:
+        app = open_app()
+        try:
+            return run(app, args)
+        finally:
+            app.close()
+
+    return handler
 
 
 def choose_agreement(app: Negotiations, given: str | None) -> UUID:
@@ -59,9 +82,9 @@ def choose_agreement(app: Negotiations, given: str | None) -> UUID:
         for agreement in agreements:
             if given in (agreement["id"], agreement["title"]):
                 return UUID(agreement["id"])
-        raise NotFound(f"agreement {given!r} not found")
+        raise NotFound(f"akkoord {given!r} niet gevonden")
     if not agreements:
-        raise NotFound("the store holds no agreement yet (try: onderhandeling demo)")
+        raise NotFound("de opslag bevat nog geen akkoord (probeer: onderhandeling demo)")
     return UUID(agreements[0]["id"])
 
 
@@ -95,8 +118,7 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_status(args: argparse.Namespace) -> int:
-    app = open_app()
+def run_status(app: Negotiations, args: argparse.Namespace) -> int:
     if args.agreement:
         chosen = [choose_agreement(app, args.agreement)]
     else:
@@ -115,32 +137,42 @@ def run_status(args: argparse.Namespace) -> int:
 def print_status(status: StatusOut) -> None:
     print(status["agreement"]["title"])
     if status["signed_on"]:
-        print(f"Ondertekend op {status['signed_on']}")
-    print("Partijen: " + ", ".join(p["code"] for p in status["parties"]))
+        print(f"Ondertekend op {human.day(status['signed_on'])}")
+    print("Partijen:")
+    for party in status["parties"]:
+        print(f"  {human.party_line(party)}")
     for priority in status["priorities"]:
         print(f"\n{priority['title']}")
         for goal in priority["goals"]:
-            print(f"  {goal['code']:<5} v{goal['version']:<3} {goal['status']:<15} {goal['title']}")
+            print(goal_line(goal))
             for party, stance in sorted(goal["stances"].items()):
-                label = STANCE_LABELS.get(stance["stance"], stance["stance"])
-                print(f"        {party:<10} {label} ({stance['effective_date']})")
+                print(f"        {party:<10} {stance_text(stance)}")
     print()
 
 
-def run_export(args: argparse.Namespace) -> int:
+def goal_line(goal: Any) -> str:
+    """A goal in an overview: code, wording version, status in Dutch and title."""
+    status = human.status(goal["status"])
+    return f"  {goal['code']:<5} v{goal['version']:<3} {status:<18} {goal['title']}"
+
+
+def stance_text(stance: Any) -> str:
+    """A party's standing position: "steunt (7 september 2022)"."""
+    return f"{human.stance(stance['stance'])} ({human.day(stance['effective_date'])})"
+
+
+def run_export(app: Negotiations, args: argparse.Namespace) -> int:
     from onderhandeling.service.transfer import export_events
 
-    app = open_app()
     with args.file.open("w", encoding="utf-8", newline="\n") as out:
-        count = export_events(app, out, progress_bar("export"))
+        count = export_events(app, out, progress_bar("exporteren"))
     print(f"{count} gebeurtenissen geschreven naar {args.file}", file=sys.stderr)
     return 0
 
 
-def run_import(args: argparse.Namespace) -> int:
+def run_import(app: Negotiations, args: argparse.Namespace) -> int:
     from onderhandeling.service.transfer import import_events
 
-    app = open_app()
-    count = import_events(app, args.file, progress_bar("import"))
+    count = import_events(app, args.file, progress_bar("inlezen"))
     print(f"{count} gebeurtenissen ingelezen uit {args.file}", file=sys.stderr)
     return 0

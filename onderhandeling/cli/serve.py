@@ -8,35 +8,38 @@ import sys
 from typing import Any
 
 from onderhandeling.accounts.store import ROLES, AccountStore, create_account
-from onderhandeling.cli.core import open_app
+from onderhandeling.cli.core import closing
 from onderhandeling.domain.errors import InvalidInput
+from onderhandeling.service import Negotiations
 
 
 def register(commands: Any) -> None:
-    user = commands.add_parser("user", help="local accounts of the web application")
-    user_commands = user.add_subparsers(dest="user_command", required=True, metavar="ACTION")
-    add = user_commands.add_parser("add", help="add an account (asks for the password twice)")
-    add.add_argument("name", metavar="NAME")
+    user = commands.add_parser("user", help="lokale accounts van de webapplicatie")
+    user_commands = user.add_subparsers(dest="user_command", required=True, metavar="ACTIE")
+    add = user_commands.add_parser(
+        "add", help="voeg een account toe (vraagt twee keer om het wachtwoord)"
+    )
+    add.add_argument("name", metavar="NAAM")
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
+        "--password-stdin", action="store_true", help="lees het wachtwoord van standaardinvoer"
     )
     add.set_defaults(handler=run_user_add)
-    listing = user_commands.add_parser("list", help="list the accounts and their roles")
+    listing = user_commands.add_parser("list", help="toon de accounts en hun rollen")
     listing.set_defaults(handler=run_user_list)
 
-    token = commands.add_parser("token", help="API tokens")
-    token_commands = token.add_subparsers(dest="token_command", required=True, metavar="ACTION")
+    token = commands.add_parser("token", help="API-tokens")
+    token_commands = token.add_subparsers(dest="token_command", required=True, metavar="ACTIE")
     create = token_commands.add_parser(
-        "create", help="make an API token that acts as account NAME (printed once)"
+        "create", help="maak een API-token dat optreedt als account NAAM (één keer getoond)"
     )
-    create.add_argument("name", metavar="NAME")
+    create.add_argument("name", metavar="NAAM")
     create.set_defaults(handler=run_token_create)
-    revoke = token_commands.add_parser("revoke", help="revoke every API token of account NAME")
-    revoke.add_argument("name", metavar="NAME")
+    revoke = token_commands.add_parser("revoke", help="trek elk API-token van account NAAM in")
+    revoke.add_argument("name", metavar="NAAM")
     revoke.set_defaults(handler=run_token_revoke)
 
-    serve = commands.add_parser("serve", help="run the web application")
+    serve = commands.add_parser("serve", help="start de webapplicatie")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
@@ -49,38 +52,27 @@ def read_password(from_stdin: bool) -> str:
     first = getpass.getpass("Wachtwoord: ")
     second = getpass.getpass("Wachtwoord (nogmaals): ")
     if first != second:
-        raise InvalidInput("password", "the two passwords differ")
+        raise InvalidInput("password", "de twee wachtwoorden verschillen")
     return first
 
 
-def run_user_add(args: argparse.Namespace) -> int:
-    password = read_password(args.password_stdin)
-    app = open_app()
-    try:
-        account = create_account(app, args.name, args.role, password)
-    finally:
-        app.close()
+@closing
+def run_user_add(app: Negotiations, args: argparse.Namespace) -> int:
+    account = create_account(app, args.name, args.role, read_password(args.password_stdin))
     print(f"Account {account.name} ({account.role}) aangemaakt.")
     return 0
 
 
-def run_user_list(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
-        for account in AccountStore(app.database).all():
-            print(f"{account.name:<30} {account.role}")
-    finally:
-        app.close()
+@closing
+def run_user_list(app: Negotiations, args: argparse.Namespace) -> int:
+    for account in AccountStore(app.database).all():
+        print(f"{account.name:<30} {account.role}")
     return 0
 
 
-def run_token_create(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
-        token = AccountStore(app.database).create_token(args.name)
-    finally:
-        app.close()
-    print(token)
+@closing
+def run_token_create(app: Negotiations, args: argparse.Namespace) -> int:
+    print(AccountStore(app.database).create_token(args.name))
     print(
         f"Dit token werkt als account {args.name}; het wordt niet opnieuw getoond.",
         file=sys.stderr,
@@ -88,12 +80,9 @@ def run_token_create(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_token_revoke(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
-        count = AccountStore(app.database).revoke_tokens(args.name)
-    finally:
-        app.close()
+@closing
+def run_token_revoke(app: Negotiations, args: argparse.Namespace) -> int:
+    count = AccountStore(app.database).revoke_tokens(args.name)
     print(f"{count} token(s) ingetrokken.")
     return 0
 

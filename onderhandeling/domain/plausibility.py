@@ -18,10 +18,8 @@ MIN_YEAR = 1900
 MAX_YEAR = 2100
 
 
-class ImplausibleDate(InvalidInput):
+class ImplausibleDate(InvalidInput, code="implausible-date"):
     """A date outside the years we accept, in the future, or before the negotiation began."""
-
-    code = "implausible-date"
 
 
 def in_years(field: str, value: date) -> date:

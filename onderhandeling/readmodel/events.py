@@ -178,6 +178,36 @@ def timeline(
     )
 
 
+def record_timeline(
+    batch: Batch,
+    ctx: Ctx,
+    kind: str,
+    record: Row,
+    *,
+    party_code: str | None = None,
+    confidentiality: str | None = None,
+    goals: list[str] | None = None,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """The timeline row of an event about a record already projected (a meeting, a decision,
+    a discussion point): under the record's agreement, goal (if it has one), title and
+    confidentiality as its row holds them; the entry also belongs to the ``goals``'
+    histories."""
+    timeline(
+        batch,
+        ctx,
+        kind,
+        agreement_id=record["agreement_id"],
+        goal_id=record.get("goal_id"),
+        party_code=party_code,
+        title=record["title"],
+        confidentiality=record["confidentiality"] if confidentiality is None else confidentiality,
+        details=details,
+    )
+    if goals:
+        about_goals(batch, ctx, goals)
+
+
 def correct_row(
     batch: Batch, table: str, key: str, record_id: str, facts: dict[str, Any]
 ) -> Row | None:
@@ -217,26 +247,50 @@ def goal_timeline(
     ctx: Ctx,
     kind: str,
     *,
+    goal_id: str | None = None,
     party_code: str | None = None,
     version: int | None = None,
     substantive: bool = True,
+    confidentiality: str = SHARED,
     details: dict[str, Any] | None = None,
 ) -> None:
-    """The timeline row of an event of the goal the event is about (``ctx.aggregate_id``),
-    under its agreement and code."""
-    agreement_id, code = batch.goal(ctx.aggregate_id)
+    """The timeline row of an event about a goal (by default the goal the event is of,
+    ``ctx.aggregate_id``), under the goal's agreement and code."""
+    goal = ctx.aggregate_id if goal_id is None else goal_id
+    agreement_id, code = batch.goal(goal)
     timeline(
         batch,
         ctx,
         kind,
         agreement_id=agreement_id,
-        goal_id=ctx.aggregate_id,
+        goal_id=goal,
         goal_code=code,
         party_code=party_code,
         version=version,
         substantive=substantive,
+        confidentiality=confidentiality,
         details=details,
     )
+
+
+def goal_changed(
+    batch: Batch, ctx: Ctx, kind: str, values: Row, details: dict[str, Any] | None = None
+) -> None:
+    """The goal the event is about takes new values in its row, and the event its timeline
+    entry."""
+    batch.sql.update("proj_goals", {"goal_id": ctx.aggregate_id}, values)
+    goal_timeline(batch, ctx, kind, details=details)
+
+
+def agreement_row(batch: Batch, ctx: Ctx, table: str, values: Row) -> None:
+    """A row of the agreement the event is about (a priority, participant, milestone, …),
+    with the event's clocks."""
+    batch.sql.insert(table, {"agreement_id": ctx.aggregate_id, **values, **ctx.when()})
+
+
+def agreement_timeline(batch: Batch, ctx: Ctx, kind: str, **facts: Any) -> None:
+    """The timeline row of an event of the agreement the event is about."""
+    timeline(batch, ctx, kind, agreement_id=ctx.aggregate_id, **facts)
 
 
 def changed_facts(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -12,9 +12,11 @@ from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
     Handler,
+    agreement_row,
+    agreement_timeline,
     day,
     ident,
-    timeline,
+    record_timeline,
     to_json,
 )
 
@@ -43,83 +45,57 @@ def _party_renamed(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 
 def _agreement_started(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.insert(
+    agreement_row(
+        batch,
+        ctx,
         "proj_agreements",
         {
-            "agreement_id": ctx.aggregate_id,
             "title": e.title,
             "term_start": day(e.term_start),
             "term_end": day(e.term_end),
             "signed_on": None,
-            **ctx.when(),
         },
     )
-    timeline(batch, ctx, "agreement_started", agreement_id=ctx.aggregate_id, title=e.title)
+    agreement_timeline(batch, ctx, "agreement_started", title=e.title)
 
 
 def _priority_added(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.insert(
-        "proj_priorities",
-        {"agreement_id": ctx.aggregate_id, "key": e.key, "title": e.title, **ctx.when()},
-    )
-    timeline(
-        batch,
-        ctx,
-        "priority_added",
-        agreement_id=ctx.aggregate_id,
-        title=e.title,
-        details={"priority": e.key},
-    )
+    agreement_row(batch, ctx, "proj_priorities", {"key": e.key, "title": e.title})
+    agreement_timeline(batch, ctx, "priority_added", title=e.title, details={"priority": e.key})
 
 
 def _party_joined(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.insert(
-        "proj_participants",
-        {
-            "agreement_id": ctx.aggregate_id,
-            "party_id": str(e.party_id),
-            "role": e.role,
-            **ctx.when(),
-        },
-    )
-    timeline(
+    agreement_row(batch, ctx, "proj_participants", {"party_id": str(e.party_id), "role": e.role})
+    agreement_timeline(
         batch,
         ctx,
         "party_joined",
-        agreement_id=ctx.aggregate_id,
         party_code=batch.party_code(e.party_id),
         details={"role": e.role},
     )
 
 
 def _goal_added(batch: Batch, ctx: Ctx, e: Any) -> None:
-    timeline(
+    agreement_timeline(
         batch,
         ctx,
         "goal_added",
-        agreement_id=ctx.aggregate_id,
         goal_code=e.code,
         details={"goal_id": str(e.goal_id), "code": e.code, "priority": e.priority},
     )
 
 
 def _milestone_planned(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.insert(
+    agreement_row(
+        batch,
+        ctx,
         "proj_milestones",
-        {
-            "agreement_id": ctx.aggregate_id,
-            "key": e.key,
-            "name": e.name,
-            "planned_on": day(e.planned_on),
-            "moves_json": "[]",
-            **ctx.when(),
-        },
+        {"key": e.key, "name": e.name, "planned_on": day(e.planned_on), "moves_json": "[]"},
     )
-    timeline(
+    agreement_timeline(
         batch,
         ctx,
         "milestone_planned",
-        agreement_id=ctx.aggregate_id,
         title=e.name,
         on_date=day(e.planned_on),
         details={"milestone": e.key},
@@ -142,11 +118,10 @@ def _milestone_moved(batch: Batch, ctx: Ctx, e: Any) -> None:
         {"agreement_id": ctx.aggregate_id, "key": e.key},
         {"planned_on": day(e.to), "moves_json": to_json(moves)},
     )
-    timeline(
+    agreement_timeline(
         batch,
         ctx,
         "milestone_moved",
-        agreement_id=ctx.aggregate_id,
         title=row["name"],
         on_date=day(e.to),
         details={"milestone": e.key, "from": row["planned_on"], "reason": e.reason},
@@ -159,69 +134,45 @@ def batch_json(text: str) -> list[Any]:
 
 
 def _baseline_frozen(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.insert(
-        "proj_baselines", {"agreement_id": ctx.aggregate_id, "name": e.name, **ctx.when()}
-    )
+    agreement_row(batch, ctx, "proj_baselines", {"name": e.name})
     batch.sql.executemany(
         "INSERT INTO proj_baseline_versions (agreement_id, name, goal_id, version) "
         "VALUES (?, ?, ?, ?)",
         [(ctx.aggregate_id, e.name, goal_id, v) for goal_id, v in sorted(e.versions.items())],
     )
-    timeline(batch, ctx, "baseline_frozen", agreement_id=ctx.aggregate_id, title=e.name)
+    agreement_timeline(batch, ctx, "baseline_frozen", title=e.name)
 
 
 def _signature_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.insert(
-        "proj_signatures",
-        {
-            "agreement_id": ctx.aggregate_id,
-            "party_id": str(e.party_id),
-            "signer": ident(e.signer),
-            **ctx.when(),
-        },
+    agreement_row(
+        batch, ctx, "proj_signatures", {"party_id": str(e.party_id), "signer": ident(e.signer)}
     )
-    timeline(
-        batch,
-        ctx,
-        "signature_recorded",
-        agreement_id=ctx.aggregate_id,
-        party_code=batch.party_code(e.party_id),
-    )
+    agreement_timeline(batch, ctx, "signature_recorded", party_code=batch.party_code(e.party_id))
 
 
 def _signing_completed(batch: Batch, ctx: Ctx, e: Any) -> None:
     batch.sql.update(
         "proj_agreements", {"agreement_id": ctx.aggregate_id}, {"signed_on": ctx.effective_date}
     )
-    timeline(batch, ctx, "signing_completed", agreement_id=ctx.aggregate_id)
+    agreement_timeline(batch, ctx, "signing_completed")
 
 
 def _point_raised(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.insert(
-        "proj_discussion_points",
-        {
-            "point_id": ctx.aggregate_id,
-            "agreement_id": str(e.agreement_id),
-            "goal_id": ident(e.goal_id),
-            "title": e.title,
-            "options_json": to_json(e.options),
-            "confidentiality": e.confidentiality,
-            "chosen_option": None,
-            "chosen_decision_id": None,
-            "chosen_on": None,
-            "chosen_at": None,
-            **ctx.when(),
-        },
-    )
-    timeline(
-        batch,
-        ctx,
-        "point_raised",
-        agreement_id=e.agreement_id,
-        title=e.title,
-        goal_id=e.goal_id,
-        confidentiality=e.confidentiality,
-    )
+    row = {
+        "point_id": ctx.aggregate_id,
+        "agreement_id": str(e.agreement_id),
+        "goal_id": ident(e.goal_id),
+        "title": e.title,
+        "options_json": to_json(e.options),
+        "confidentiality": e.confidentiality,
+        "chosen_option": None,
+        "chosen_decision_id": None,
+        "chosen_on": None,
+        "chosen_at": None,
+        **ctx.when(),
+    }
+    batch.sql.insert("proj_discussion_points", row)
+    record_timeline(batch, ctx, "point_raised", row)
 
 
 def _point(batch: Batch, point_id: str) -> dict[str, Any]:
@@ -246,16 +197,13 @@ def _preference_stated(batch: Batch, ctx: Ctx, e: Any) -> None:
             **ctx.when(),
         },
     )
-    timeline(
+    record_timeline(
         batch,
         ctx,
         "preference_stated",
-        agreement_id=point["agreement_id"],
+        point,
         party_code=batch.party_code(e.party_id),
-        title=point["title"],
         details={"option": e.option},
-        goal_id=point["goal_id"],
-        confidentiality=point["confidentiality"],
     )
 
 
@@ -271,16 +219,7 @@ def _option_chosen(batch: Batch, ctx: Ctx, e: Any) -> None:
             "chosen_at": ctx.recorded_at,
         },
     )
-    timeline(
-        batch,
-        ctx,
-        "option_chosen",
-        agreement_id=point["agreement_id"],
-        title=point["title"],
-        details={"option": e.option},
-        goal_id=point["goal_id"],
-        confidentiality=point["confidentiality"],
-    )
+    record_timeline(batch, ctx, "option_chosen", point, details={"option": e.option})
 
 
 # Per aggregate, by event name (dispatch.py turns the names into the event classes).

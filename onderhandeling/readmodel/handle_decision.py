@@ -11,44 +11,39 @@ from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
     Handler,
-    about_goals,
     changed_facts,
     correct_row,
     new_facts_version,
-    timeline,
+    record_timeline,
     to_json,
 )
 
 
 def _decision_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
     decision_id = ctx.aggregate_id
-    batch.sql.insert(
-        "proj_decisions",
-        {
-            "decision_id": decision_id,
-            "agreement_id": str(e.agreement_id),
-            "decided_by": e.decided_by,
-            "reference": e.reference,
-            "title": e.title,
-            "text": e.text,
-            "option_json": None if e.option is None else to_json(e.option),
-            "confidentiality": e.confidentiality,
-            "corrections": 0,
-            **ctx.when(),
-        },
-    )
+    row = {
+        "decision_id": decision_id,
+        "agreement_id": str(e.agreement_id),
+        "decided_by": e.decided_by,
+        "reference": e.reference,
+        "title": e.title,
+        "text": e.text,
+        "option_json": None if e.option is None else to_json(e.option),
+        "confidentiality": e.confidentiality,
+        "corrections": 0,
+        **ctx.when(),
+    }
+    batch.sql.insert("proj_decisions", row)
     _new_facts_version(batch, ctx, e, reason="")
     batch.sql.executemany(
         "INSERT INTO proj_decision_goals (decision_id, goal_id) VALUES (?, ?)",
         [(decision_id, str(g)) for g in e.goal_ids],
     )
-    timeline(
+    record_timeline(
         batch,
         ctx,
         "decision_recorded",
-        agreement_id=e.agreement_id,
-        title=e.title,
-        confidentiality=e.confidentiality,
+        row,
         details={
             "decision_id": decision_id,
             "decided_by": e.decided_by,
@@ -88,28 +83,22 @@ def _decision_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
         "WHERE cause_type = 'decision' AND cause_id = ?",
         [e.reference, e.title, decision_id],
     )
-    changed = changed_facts(before, facts)
-    goals = [
-        r["goal_id"]
-        for r in batch.sql.rows(
-            "SELECT goal_id FROM proj_decision_goals WHERE decision_id = ?", [decision_id]
-        )
-    ]
-    timeline(
+    goals = batch.sql.column(
+        "SELECT goal_id FROM proj_decision_goals WHERE decision_id = ?", [decision_id]
+    )
+    record_timeline(
         batch,
         ctx,
         "decision_corrected",
-        agreement_id=before["agreement_id"],
-        title=before["title"],
-        confidentiality=before["confidentiality"],
+        before,
+        goals=goals,
         details={
             "decision_id": decision_id,
             "reference": before["reference"],
-            "changed": changed,
+            "changed": changed_facts(before, facts),
             "reason": e.reason,
         },
     )
-    about_goals(batch, ctx, goals)
 
 
 DECISION_HANDLERS: dict[type, dict[str, Handler]] = {

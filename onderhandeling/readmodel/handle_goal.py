@@ -12,14 +12,14 @@ from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
     Handler,
-    goal_timeline,
+    goal_changed,
     ident,
     timeline,
     to_json,
 )
 from onderhandeling.readmodel.handle_meeting import position_entry, retraction_entry
 from onderhandeling.readmodel.handle_wording import WORDING_HANDLERS, add_version
-from onderhandeling.readmodel.position_rows import close_row, open_row
+from onderhandeling.readmodel.position_rows import PositionFacts, close_row, open_row
 
 
 def _drafted(batch: Batch, ctx: Ctx, e: Any) -> None:
@@ -60,41 +60,33 @@ def _drafted(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 def _status_changed(batch: Batch, ctx: Ctx, e: Any) -> None:
     goal_id = ctx.aggregate_id
-    batch.sql.update("proj_goals", {"goal_id": goal_id}, {"status": e.status})
     batch.sql.insert(
         "proj_goal_statuses",
         {"goal_id": goal_id, "status": e.status, "reason": e.reason, **ctx.when()},
     )
-    goal_timeline(
+    goal_changed(
         batch,
         ctx,
         "goal_status_changed",
+        {"status": e.status},
         details={"status": e.status, "reason": e.reason},
     )
 
 
 def _indicators_set(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.update(
-        "proj_goals", {"goal_id": ctx.aggregate_id}, {"indicators_json": to_json(e.indicators)}
-    )
-    goal_timeline(
+    goal_changed(
         batch,
         ctx,
         "indicators_set",
+        {"indicators_json": to_json(e.indicators)},
         details={"indicators": list(e.indicators)},
     )
 
 
 def _actions_set(batch: Batch, ctx: Ctx, e: Any) -> None:
     actions = json.loads(to_json(e.actions))
-    batch.sql.update(
-        "proj_goals", {"goal_id": ctx.aggregate_id}, {"actions_json": to_json(actions)}
-    )
-    goal_timeline(
-        batch,
-        ctx,
-        "actions_set",
-        details={"actions": actions},
+    goal_changed(
+        batch, ctx, "actions_set", {"actions_json": to_json(actions)}, details={"actions": actions}
     )
 
 
@@ -102,21 +94,11 @@ def _actions_set(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 
 def _position_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
-    facts = {
-        "position_id": e.position_id,
-        "goal_id": ctx.aggregate_id,
-        "party_id": str(e.party_id),
-        "stance": e.stance,
-        "summary": e.summary,
-        "conditions": e.conditions,
-        "meeting_id": ident(e.meeting_id),
-        "wording_version": e.wording_version,
-        "corrects": e.corrects,
-    }
+    facts = PositionFacts.recorded(e, ctx.aggregate_id, ident(e.meeting_id), "")
     confidentiality = open_row(
-        batch, ctx, holder_id=ctx.aggregate_id, own_confidentiality=e.confidentiality, **facts
+        batch, ctx, facts, holder_id=ctx.aggregate_id, own_confidentiality=e.confidentiality
     )
-    position_entry(batch, ctx, confidentiality=confidentiality, **facts)
+    position_entry(batch, ctx, facts, confidentiality)
 
 
 def _position_retracted(batch: Batch, ctx: Ctx, e: Any) -> None:

@@ -19,15 +19,16 @@ from onderhandeling.readmodel.events import (
     Batch,
     Ctx,
     Handler,
-    about_goals,
     changed_facts,
     correct_row,
+    goal_timeline,
     new_facts_version,
-    timeline,
+    record_timeline,
     to_json,
 )
 from onderhandeling.readmodel.gate import INTERNAL, SHARED, combined
 from onderhandeling.readmodel.position_rows import (
+    PositionFacts,
     close_row,
     first_row_seq,
     new_version,
@@ -47,27 +48,23 @@ def _meeting_logged(batch: Batch, ctx: Ctx, e: Any) -> None:
         "summary": e.summary,
         "confidentiality": e.confidentiality,
     }
-    batch.sql.insert(
-        "proj_meetings",
-        {
-            "meeting_id": meeting_id,
-            "agreement_id": str(e.agreement_id),
-            "attendees_json": to_json([str(p) for p in e.attendees]),
-            "corrections": 0,
-            "withdrawn_at": None,
-            "withdraw_reason": "",
-            **facts,
-            **ctx.when(),
-        },
-    )
+    row = {
+        "meeting_id": meeting_id,
+        "agreement_id": str(e.agreement_id),
+        "attendees_json": to_json([str(p) for p in e.attendees]),
+        "corrections": 0,
+        "withdrawn_at": None,
+        "withdraw_reason": "",
+        **facts,
+        **ctx.when(),
+    }
+    batch.sql.insert("proj_meetings", row)
     _new_facts_version(batch, ctx, meeting_id, facts, reason="")
-    timeline(
+    record_timeline(
         batch,
         ctx,
         "meeting_logged",
-        agreement_id=e.agreement_id,
-        title=e.title,
-        confidentiality=e.confidentiality,
+        row,
         details={
             "meeting_id": meeting_id,
             "summary": e.summary,
@@ -86,63 +83,42 @@ def _new_facts_version(
 # --- positions -------------------------------------------------------------------------------
 
 
-def position_entry(
-    batch: Batch,
-    ctx: Ctx,
-    *,
-    goal_id: str,
-    position_id: str,
-    party_id: str,
-    stance: str,
-    summary: str,
-    conditions: str,
-    meeting_id: str | None,
-    wording_version: int,
-    corrects: str | None,
-    confidentiality: str,
-    reason: str = "",
-) -> None:
+def position_entry(batch: Batch, ctx: Ctx, facts: PositionFacts, confidentiality: str) -> None:
     """The timeline entry of a recorded (or corrected) position."""
-    agreement_id, code = batch.goal(goal_id)
-    party = batch.party_code(party_id)
-    timeline(
+    party = batch.party_code(facts.party_id)
+    goal_timeline(
         batch,
         ctx,
-        "position_corrected" if corrects else "position_recorded",
-        agreement_id=agreement_id,
-        goal_id=goal_id,
-        goal_code=code,
+        "position_corrected" if facts.corrects else "position_recorded",
+        goal_id=facts.goal_id,
         party_code=party,
-        version=wording_version,
+        version=facts.wording_version,
         confidentiality=confidentiality,
         details={
-            "position_id": position_id,
+            "position_id": facts.position_id,
             "party": party,
-            "stance": stance,
-            "summary": summary,
-            "meeting_id": meeting_id,
-            "wording_version": wording_version,
-            "conditions": conditions,
-            "corrects": corrects,
-            "reason": reason,
+            "stance": facts.stance,
+            "summary": facts.summary,
+            "meeting_id": facts.meeting_id,
+            "wording_version": facts.wording_version,
+            "conditions": facts.conditions,
+            "corrects": facts.corrects,
+            "reason": facts.reason,
         },
     )
 
 
 def retraction_entry(batch: Batch, ctx: Ctx, row: Row, reason: str) -> None:
     """The timeline entry of a retracted position; its own entry is struck from then on."""
-    agreement_id, code = batch.goal(row["goal_id"])
     seq = first_row_seq(batch, row["position_id"])
     if seq is not None:
         _strike(batch, ctx, "seq = ?", [seq])
     party = batch.party_code(row["party_id"])
-    timeline(
+    goal_timeline(
         batch,
         ctx,
         "position_retracted",
-        agreement_id=agreement_id,
         goal_id=row["goal_id"],
-        goal_code=code,
         party_code=party,
         confidentiality=row["confidentiality"],
         details={"position_id": row["position_id"], "party": party, "reason": reason},
@@ -158,22 +134,11 @@ def _strike(batch: Batch, ctx: Ctx, condition: str, params: list[Any]) -> None:
 
 def _position_recorded(batch: Batch, ctx: Ctx, e: Any) -> None:
     meeting_id = ctx.aggregate_id
-    facts = {
-        "position_id": e.position_id,
-        "goal_id": str(e.goal_id),
-        "party_id": str(e.party_id),
-        "stance": e.stance,
-        "summary": e.summary,
-        "conditions": e.conditions,
-        "meeting_id": meeting_id,
-        "wording_version": e.wording_version,
-        "corrects": e.corrects,
-        "reason": e.reason,
-    }
+    facts = PositionFacts.recorded(e, str(e.goal_id), meeting_id, e.reason)
     confidentiality = open_row(
-        batch, ctx, holder_id=meeting_id, own_confidentiality=e.confidentiality, **facts
+        batch, ctx, facts, holder_id=meeting_id, own_confidentiality=e.confidentiality
     )
-    position_entry(batch, ctx, confidentiality=confidentiality, **facts)
+    position_entry(batch, ctx, facts, confidentiality)
 
 
 def _position_retracted(batch: Batch, ctx: Ctx, e: Any) -> None:
@@ -207,18 +172,20 @@ def _meeting_corrected(batch: Batch, ctx: Ctx, e: Any) -> None:
         "cause_confidentiality = ? WHERE cause_type = 'meeting' AND cause_id = ?",
         [e.title, ctx.effective_date, e.confidentiality, meeting_id],
     )
-    changed = changed_facts(before, facts)
-    timeline(
+    record_timeline(
         batch,
         ctx,
         "meeting_corrected",
-        agreement_id=before["agreement_id"],
-        title=before["title"],
+        before,
         # Its old facts may have been internal too: only as shared as both versions.
         confidentiality=combined(before["confidentiality"], e.confidentiality),
-        details={"meeting_id": meeting_id, "changed": changed, "reason": e.reason},
+        goals=goals,
+        details={
+            "meeting_id": meeting_id,
+            "changed": changed_facts(before, facts),
+            "reason": e.reason,
+        },
     )
-    about_goals(batch, ctx, goals)
 
 
 def _move_positions(batch: Batch, ctx: Ctx, meeting_id: str, before: Row, e: Any) -> list[str]:
@@ -340,22 +307,17 @@ def _meeting_withdrawn(batch: Batch, ctx: Ctx, e: Any) -> None:
     seqs = [entry["seq"] for entry in _entries_about(batch, meeting_id)]
     for seq in seqs:
         _strike(batch, ctx, "seq = ?", [seq])
-    goals = [
-        r["goal_id"]
-        for r in batch.sql.rows(
-            "SELECT DISTINCT goal_id FROM proj_positions WHERE meeting_id = ?", [meeting_id]
-        )
-    ]
-    timeline(
+    goals = batch.sql.column(
+        "SELECT DISTINCT goal_id FROM proj_positions WHERE meeting_id = ?", [meeting_id]
+    )
+    record_timeline(
         batch,
         ctx,
         "meeting_withdrawn",
-        agreement_id=meeting["agreement_id"],
-        title=meeting["title"],
-        confidentiality=meeting["confidentiality"],
+        meeting,
+        goals=goals,
         details={"meeting_id": meeting_id, "positions": len(rows), "reason": e.reason},
     )
-    about_goals(batch, ctx, goals)
 
 
 MEETING_HANDLERS: dict[type, dict[str, Handler]] = {

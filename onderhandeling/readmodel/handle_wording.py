@@ -12,6 +12,7 @@ from onderhandeling.readmodel.events import (
     Ctx,
     Handler,
     day,
+    goal_changed,
     goal_timeline,
     ident,
     to_json,
@@ -289,14 +290,7 @@ def _passage_resolved(batch: Batch, ctx: Ctx, e: Any) -> None:
 
 
 def _wording_frozen(batch: Batch, ctx: Ctx, e: Any) -> None:
-    batch.sql.update(
-        "proj_goals", {"goal_id": ctx.aggregate_id}, {"frozen_on": day(e.effective_date)}
-    )
-    goal_timeline(
-        batch,
-        ctx,
-        "wording_frozen",
-    )
+    goal_changed(batch, ctx, "wording_frozen", {"frozen_on": day(e.effective_date)})
 
 
 WORDING_HANDLERS: dict[str, Handler] = {

@@ -14,7 +14,7 @@ and, in stores from before that, a goal's; both end up here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from onderhandeling.readmodel.current_positions import Standing
 from onderhandeling.readmodel.events import Batch, Ctx
@@ -49,28 +49,57 @@ COLUMNS = (
 _INSERT = insert_statement("proj_positions", COLUMNS)
 
 
+class PositionFacts(NamedTuple):
+    """What a position says, as the event that recorded it gives it; every version of its
+    row repeats them (a correction of its meeting may change the wording version)."""
+
+    position_id: str
+    goal_id: str
+    party_id: str
+    stance: str
+    summary: str
+    conditions: str
+    meeting_id: str | None
+    wording_version: int
+    corrects: str | None
+    reason: str = ""
+
+    @classmethod
+    def recorded(cls, e: Any, goal_id: str, meeting_id: str | None, reason: str) -> PositionFacts:
+        """The facts of a PositionRecorded event (a meeting's, or in older stores a goal's)."""
+        return cls(
+            e.position_id,
+            goal_id,
+            str(e.party_id),
+            e.stance,
+            e.summary,
+            e.conditions,
+            meeting_id,
+            e.wording_version,
+            e.corrects,
+            reason,
+        )
+
+    @classmethod
+    def of_row(cls, row: Row) -> PositionFacts:
+        return cls(*(row[name] for name in cls._fields))
+
+
 def open_row(
     batch: Batch,
     ctx: Ctx,
+    facts: PositionFacts,
     *,
-    position_id: str,
     holder_id: str,
-    goal_id: str,
-    party_id: str,
-    stance: str,
-    summary: str,
-    conditions: str,
-    meeting_id: str | None,
-    wording_version: int,
     own_confidentiality: str,
-    corrects: str | None,
-    reason: str = "",
     effective_date: str | None = None,
     row_id: str | None = None,
 ) -> str:
     """Insert a position's row (its first, or a new version); returns its confidentiality.
     A first row that corrects another position closes that one's row."""
+    position_id, goal_id, party_id = facts.position_id, facts.goal_id, facts.party_id
     agreement_id, _ = batch.goal(goal_id)
+    meeting_id = facts.meeting_id
     meeting = SHARED if meeting_id is None else batch.meeting_confidentiality(meeting_id)
     confidentiality = combined(own_confidentiality, meeting)
     day = ctx.effective_date if effective_date is None else effective_date
@@ -84,15 +113,15 @@ def open_row(
             goal_id,
             agreement_id,
             party_id,
-            stance,
-            summary,
-            conditions,
+            facts.stance,
+            facts.summary,
+            facts.conditions,
             meeting_id,
-            wording_version,
+            facts.wording_version,
             own_confidentiality,
             confidentiality,
-            corrects,
-            reason,
+            facts.corrects,
+            facts.reason,
             None,  # replaced_by
             None,  # withdrawn_at
             0,  # retracted
@@ -110,8 +139,8 @@ def open_row(
         confidentiality,
         Standing(day or "", ctx.seq, position_id, row_id or position_id),
     )
-    if corrects is not None and row_id is None:
-        close_row(batch, ctx, corrects, replaced_by=position_id)
+    if facts.corrects is not None and row_id is None:
+        close_row(batch, ctx, facts.corrects, replaced_by=position_id)
     return confidentiality
 
 
@@ -149,27 +178,28 @@ def close_row(
     return row
 
 
-def new_version(batch: Batch, ctx: Ctx, row: Row, **changes: Any) -> str:
+def new_version(
+    batch: Batch,
+    ctx: Ctx,
+    row: Row,
+    effective_date: str | None = None,
+    wording_version: int | None = None,
+) -> str:
     """Close a standing position's row and open its next version with some facts changed
     (effective_date, wording_version); returns the new row's confidentiality."""
     close_row(batch, ctx, row["position_id"])
-    facts = {
-        "position_id": row["position_id"],
-        "holder_id": row["holder_id"],
-        "goal_id": row["goal_id"],
-        "party_id": row["party_id"],
-        "stance": row["stance"],
-        "summary": row["summary"],
-        "conditions": row["conditions"],
-        "meeting_id": row["meeting_id"],
-        "wording_version": row["wording_version"],
-        "own_confidentiality": row["own_confidentiality"],
-        "corrects": row["corrects"],
-        "reason": row["reason"],
-        "effective_date": row["effective_date"],
-    }
-    facts.update(changes)
-    return open_row(batch, ctx, row_id=f"{row['position_id']}:{ctx.seq}", **facts)
+    facts = PositionFacts.of_row(row)
+    if wording_version is not None:
+        facts = facts._replace(wording_version=wording_version)
+    return open_row(
+        batch,
+        ctx,
+        facts,
+        holder_id=row["holder_id"],
+        own_confidentiality=row["own_confidentiality"],
+        effective_date=row["effective_date"] if effective_date is None else effective_date,
+        row_id=f"{row['position_id']}:{ctx.seq}",
+    )
 
 
 def first_row_seq(batch: Batch, position_id: str) -> int | None:

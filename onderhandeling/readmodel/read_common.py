@@ -148,6 +148,9 @@ def version_row(sql: Sql, goal: Row, version: int) -> Row:
             "version",
             f"goal {goal['code']} has no wording version {version} "
             f"(versions 1 to {goal['current_version']})",
+            goal=goal["code"],
+            version=version,
+            latest=goal["current_version"],
         )
     return row
 

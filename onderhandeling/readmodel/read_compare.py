@@ -49,7 +49,9 @@ def _baseline(sql: Sql, agreement_id: str, name: str) -> Row:
             )
         ]
         raise NotFound(
-            f"baseline {name!r} does not exist (known: {', '.join(known) or 'none'})", name=name
+            f"baseline {name!r} does not exist (known: {', '.join(known) or 'none'})",
+            name=name,
+            known=known,
         )
     return row
 

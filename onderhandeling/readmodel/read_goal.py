@@ -20,57 +20,55 @@ from onderhandeling.readmodel.read_common import (
     read_models,
 )
 from onderhandeling.readmodel.read_records import positions_where
-from onderhandeling.readmodel.sql import Row, Sql
+from onderhandeling.readmodel.sql import Row
 
 
 def goal_detail(
     app: Application[Any], goal_id: UUID | str, reader: Reader = MINISTRY
 ) -> dict[str, Any]:
+    """The goal as it stands, with what this reader may see of its positions."""
     with read_models(app) as sql:
-        return goal_in(sql, str(goal_id), reader)
-
-
-def goal_in(sql: Sql, goal_id: str, reader: Reader) -> dict[str, Any]:
-    goal = goal_by_id(sql, goal_id)
-    wording = sql.scalar(
-        "SELECT text FROM proj_wording_versions WHERE goal_id = ? AND version = ?",
-        [goal_id, goal["current_version"]],
-    )
-    codes = parties(sql)
-    return {
-        "id": goal["goal_id"],
-        "agreement_id": goal["agreement_id"],
-        "code": goal["code"],
-        "priority": goal["priority"],
-        "title": goal["title"],
-        "status": goal["status"],
-        "version": goal["current_version"],
-        "wording": wording,
-        "frozen_on": goal["frozen_on"],
-        "indicators": json.loads(goal["indicators_json"]),
-        "actions": json.loads(goal["actions_json"]),
-        "amendments": [
-            _amendment(row, codes)
-            for row in sql.rows(
-                "SELECT * FROM proj_amendments WHERE goal_id = ? ORDER BY seq", [goal_id]
-            )
-        ],
-        "passages": [
-            _passage(row, codes)
-            for row in sql.rows(
-                "SELECT * FROM proj_passages WHERE goal_id = ? ORDER BY seq", [goal_id]
-            )
-        ],
-        "positions": [
-            {
-                **position,
-                "needs_reconfirmation": needs_reconfirmation(
-                    position["wording_version"], goal["current_version"], position["standing"]
-                ),
-            }
-            for position in positions_where(sql, "goal_id = ?", [goal_id], reader)
-        ],
-    }
+        goal_id = str(goal_id)
+        goal = goal_by_id(sql, goal_id)
+        wording = sql.scalar(
+            "SELECT text FROM proj_wording_versions WHERE goal_id = ? AND version = ?",
+            [goal_id, goal["current_version"]],
+        )
+        codes = parties(sql)
+        return {
+            "id": goal["goal_id"],
+            "agreement_id": goal["agreement_id"],
+            "code": goal["code"],
+            "priority": goal["priority"],
+            "title": goal["title"],
+            "status": goal["status"],
+            "version": goal["current_version"],
+            "wording": wording,
+            "frozen_on": goal["frozen_on"],
+            "indicators": json.loads(goal["indicators_json"]),
+            "actions": json.loads(goal["actions_json"]),
+            "amendments": [
+                _amendment(row, codes)
+                for row in sql.rows(
+                    "SELECT * FROM proj_amendments WHERE goal_id = ? ORDER BY seq", [goal_id]
+                )
+            ],
+            "passages": [
+                _passage(row, codes)
+                for row in sql.rows(
+                    "SELECT * FROM proj_passages WHERE goal_id = ? ORDER BY seq", [goal_id]
+                )
+            ],
+            "positions": [
+                {
+                    **position,
+                    "needs_reconfirmation": needs_reconfirmation(
+                        position["wording_version"], goal["current_version"], position["standing"]
+                    ),
+                }
+                for position in positions_where(sql, "goal_id = ?", [goal_id], reader)
+            ],
+        }
 
 
 def goal_by_code(app: Application[Any], agreement_id: UUID | str, code: str) -> str:

@@ -121,6 +121,16 @@ def list_meeting_titles(
     }
 
 
+def _of_agreement(
+    agreement_id: UUID | str, goal_id: UUID | str | None, about_goal: str
+) -> tuple[str, list[Any]]:
+    """The condition a list of an agreement's records adds when it is about one goal ('' when
+    it is not), and the parameters: the agreement's id, then the goal's."""
+    if goal_id is None:
+        return "", [str(agreement_id)]
+    return about_goal, [str(agreement_id), str(goal_id)]
+
+
 def list_decisions(
     app: Application[Any],
     agreement_id: UUID | str,
@@ -129,14 +139,12 @@ def list_decisions(
 ) -> list[dict[str, Any]]:
     """The decisions of an agreement (about one goal, if given) this reader may see, newest
     first."""
-    params: list[Any] = [str(agreement_id)]
-    about_goal = ""
-    if goal_id is not None:
-        about_goal = (
-            "AND EXISTS (SELECT 1 FROM proj_decision_goals dg "
-            "WHERE dg.decision_id = d.decision_id AND dg.goal_id = ?) "
-        )
-        params.append(str(goal_id))
+    about_goal, params = _of_agreement(
+        agreement_id,
+        goal_id,
+        "AND EXISTS (SELECT 1 FROM proj_decision_goals dg "
+        "WHERE dg.decision_id = d.decision_id AND dg.goal_id = ?) ",
+    )
     with read_models(app) as sql:
         rows = sql.rows(
             "SELECT d.decision_id, d.decided_by, d.reference, d.title, d.text, "
@@ -168,11 +176,7 @@ def list_discussion_points(
     """The discussion points of an agreement (about one goal, if given) this reader may see,
     in the order they were raised, with each party's latest preference. A point's choice is
     part of the decision that made it: an internal decision's choice stays hidden."""
-    params: list[Any] = [str(agreement_id)]
-    about_goal = ""
-    if goal_id is not None:
-        about_goal = "AND p.goal_id = ? "
-        params.append(str(goal_id))
+    about_goal, params = _of_agreement(agreement_id, goal_id, "AND p.goal_id = ? ")
     with read_models(app) as sql:
         points = sql.rows(
             "SELECT p.point_id, p.title, p.options_json, p.confidentiality, p.chosen_option, "

@@ -117,59 +117,56 @@ def positions_where(sql: Sql, condition: str, params: list[Any], reader: Reader)
 def meeting_detail(
     app: Application[Any], meeting_id: UUID | str, reader: Reader = MINISTRY
 ) -> dict[str, Any]:
+    """One meeting this reader may see, with its positions and the versions of its facts."""
     with read_models(app) as sql:
-        return meeting_in(sql, str(meeting_id), reader)
-
-
-def meeting_in(sql: Sql, meeting_id: str, reader: Reader) -> dict[str, Any]:
-    """One meeting with its positions and the versions of its facts."""
-    row = sql.one(
-        f"SELECT * FROM proj_meetings WHERE meeting_id = ? AND {visible(reader)}", [meeting_id]
-    )
-    if row is None:
-        raise NotFound("meeting not found", id=meeting_id)
-    names, codes = person_names(sql), parties(sql)
-    positions = positions_where(sql, "meeting_id = ?", [meeting_id], reader)
-    goals = {
-        r["goal_id"]: r
-        for r in sql.rows(
-            "SELECT goal_id, code, title FROM proj_goals WHERE agreement_id = ?",
-            [row["agreement_id"]],
+        meeting_id = str(meeting_id)
+        row = sql.one(
+            f"SELECT * FROM proj_meetings WHERE meeting_id = ? AND {visible(reader)}", [meeting_id]
         )
-    }
-    taken_back = _taken_back_by(sql, meeting_id)
-    for position in positions:
-        goal = goals.get(position["goal_id"])
-        position["goal"] = None if goal is None else goal["code"]
-        position["recorded_by"] = names.get(position["recorded_by"] or "", "")
-        position["retracted_by"] = names.get(taken_back.get(position["id"], ""), "")
-    versions = sql.rows(
-        "SELECT * FROM proj_meeting_versions WHERE meeting_id = ? ORDER BY seq", [meeting_id]
-    )
-    return {
-        **_meeting_summary(row, codes),
-        "attendees": [names.get(p, "?") for p in json.loads(row["attendees_json"])],
-        "recorded_at": row["recorded_at"],
-        "recorded_by": names.get(row["recorded_by"] or "", ""),
-        "withdrawn_by": names.get(taken_back.get(meeting_id, ""), ""),
-        "positions": positions,
-        "versions": [
-            {
-                "title": v["title"],
-                "kind": v["kind"],
-                "held_on": v["effective_date"],
-                "parties_present": _codes(v["parties_json"], codes),
-                "summary": v["summary"],
-                "confidentiality": v["confidentiality"],
-                "reason": v["reason"],
-                "recorded_at": v["recorded_at"],
-                "recorded_by": names.get(v["recorded_by"] or "", ""),
-            }
-            for v in versions
-            # An internal version of a meeting now shared stays hidden.
-            if may_see(reader, v["confidentiality"])
-        ],
-    }
+        if row is None:
+            raise NotFound("meeting not found", id=meeting_id)
+        names, codes = person_names(sql), parties(sql)
+        positions = positions_where(sql, "meeting_id = ?", [meeting_id], reader)
+        goals = {
+            r["goal_id"]: r
+            for r in sql.rows(
+                "SELECT goal_id, code, title FROM proj_goals WHERE agreement_id = ?",
+                [row["agreement_id"]],
+            )
+        }
+        taken_back = _taken_back_by(sql, meeting_id)
+        for position in positions:
+            goal = goals.get(position["goal_id"])
+            position["goal"] = None if goal is None else goal["code"]
+            position["recorded_by"] = names.get(position["recorded_by"] or "", "")
+            position["retracted_by"] = names.get(taken_back.get(position["id"], ""), "")
+        versions = sql.rows(
+            "SELECT * FROM proj_meeting_versions WHERE meeting_id = ? ORDER BY seq", [meeting_id]
+        )
+        return {
+            **_meeting_summary(row, codes),
+            "attendees": [names.get(p, "?") for p in json.loads(row["attendees_json"])],
+            "recorded_at": row["recorded_at"],
+            "recorded_by": names.get(row["recorded_by"] or "", ""),
+            "withdrawn_by": names.get(taken_back.get(meeting_id, ""), ""),
+            "positions": positions,
+            "versions": [
+                {
+                    "title": v["title"],
+                    "kind": v["kind"],
+                    "held_on": v["effective_date"],
+                    "parties_present": _codes(v["parties_json"], codes),
+                    "summary": v["summary"],
+                    "confidentiality": v["confidentiality"],
+                    "reason": v["reason"],
+                    "recorded_at": v["recorded_at"],
+                    "recorded_by": names.get(v["recorded_by"] or "", ""),
+                }
+                for v in versions
+                # An internal version of a meeting now shared stays hidden.
+                if may_see(reader, v["confidentiality"])
+            ],
+        }
 
 
 def _taken_back_by(sql: Sql, meeting_id: str) -> dict[str, str]:

@@ -11,6 +11,7 @@ text is a date, a moment or an id. Parties are named by ``party`` (the code) and
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
@@ -42,10 +43,9 @@ class Result(BaseModel):
     # Read by key as well as by attribute (result["code"] is result.code), so code written
     # against the plain dictionaries the read models used to hand out keeps reading them.
     def __getitem__(self, key: str) -> Any:
-        fields = type(self).model_fields
-        for name, info in fields.items():
-            if key in (info.alias, name):
-                return getattr(self, name)
+        name = _field_of_key(type(self)).get(key)
+        if name is not None:
+            return getattr(self, name)
         extra = self.__pydantic_extra__ or {}
         if key in extra:
             return extra[key]
@@ -58,11 +58,12 @@ class Result(BaseModel):
             return default
 
     def keys(self) -> list[str]:
-        names = [info.alias or name for name, info in type(self).model_fields.items()]
-        return [*names, *(self.__pydantic_extra__ or {})]
+        return [*_keys_of(type(self)), *(self.__pydantic_extra__ or {})]
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key in self.keys()
+        if not isinstance(key, str):
+            return False
+        return key in _key_set(type(self)) or key in (self.__pydantic_extra__ or {})
 
     def __eq__(self, other: object) -> bool:
         """Equal to another result with the same fields, or to its dictionary."""
@@ -71,6 +72,29 @@ class Result(BaseModel):
         return super().__eq__(other)
 
     __hash__ = BaseModel.__hash__
+
+
+@cache
+def _field_of_key(kind: type[Result]) -> dict[str, str]:
+    """Key → field name for a result class: each field by its alias and by its name; where a
+    key names two fields, the first field in order wins."""
+    found: dict[str, str] = {}
+    for name, info in kind.model_fields.items():
+        if info.alias is not None:
+            found.setdefault(info.alias, name)
+        found.setdefault(name, name)
+    return found
+
+
+@cache
+def _keys_of(kind: type[Result]) -> tuple[str, ...]:
+    """A result class's keys in field order: each field's alias, or its name."""
+    return tuple(info.alias or name for name, info in kind.model_fields.items())
+
+
+@cache
+def _key_set(kind: type[Result]) -> frozenset[str]:
+    return frozenset(_keys_of(kind))
 
 
 # --- parties and agreements ------------------------------------------------------------------
@@ -183,7 +207,10 @@ class MeetingVersionOut(Result):
     recorded_by: str
 
 
-class MeetingSummaryOut(Result):
+class MeetingRecord(Result):
+    """What every read of a meeting says of it: its facts as they stand, how often they were
+    corrected, and whether it was withdrawn."""
+
     id: Id
     agreement_id: Id
     title: str
@@ -196,23 +223,14 @@ class MeetingSummaryOut(Result):
     withdrawn: bool
     withdrawn_at: Moment | None
     withdraw_reason: str
+
+
+class MeetingSummaryOut(MeetingRecord):
     positions: int = Field(description="Positions taken in it that still stand.")
 
 
-class MeetingOut(Result):
-    id: Id
-    agreement_id: Id
-    title: str
-    kind: MeetingKind
-    held_on: Day
-    summary: str
-    parties_present: list[PartyCode]
+class MeetingOut(MeetingRecord):
     attendees: list[str]
-    confidentiality: Confidentiality
-    corrections: int
-    withdrawn: bool
-    withdrawn_at: Moment | None
-    withdraw_reason: str
     withdrawn_by: str
     recorded_at: Moment
     recorded_by: str
@@ -247,7 +265,9 @@ class DecisionOut(Result):
 # --- one goal ----------------------------------------------------------------------------------
 
 
-class AmendmentOut(Result):
+class AmendmentProposal(Result):
+    """An amendment as proposed: who proposed what, on which wording version."""
+
     id: Id
     party: PartyCode | None
     party_name: str
@@ -257,6 +277,11 @@ class AmendmentOut(Result):
     replacement: str | None
     based_on: int
     proposed_on: Day
+
+
+class AmendmentOut(AmendmentProposal):
+    """An amendment as proposed, and what was decided on it."""
+
     outcome: AmendmentOutcome | None
     decided_on: Day | None
     decision_reason: str

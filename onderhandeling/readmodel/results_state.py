@@ -8,7 +8,14 @@ from typing import Any
 from pydantic import Field
 
 from onderhandeling.domain.values import GoalStatus, Role, Stance
-from onderhandeling.readmodel.results import Day, Id, Moment, PartyCode, Result
+from onderhandeling.readmodel.results import (
+    AmendmentProposal,
+    Day,
+    Id,
+    Moment,
+    PartyCode,
+    Result,
+)
 
 
 class MeetingRef(Result):
@@ -40,16 +47,8 @@ class OpenPassage(Result):
     status: str = Field(description="open or orphaned.")
 
 
-class PendingAmendment(Result):
-    id: Id
-    party: PartyCode | None
-    party_name: str
-    reason: str
-    text: str | None
-    quote: str | None
-    replacement: str | None
-    based_on: int
-    proposed_on: Day
+class PendingAmendment(AmendmentProposal):
+    """An amendment not decided yet."""
 
 
 class GoalState(Result):

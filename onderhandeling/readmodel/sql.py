@@ -64,6 +64,10 @@ class Sql:
         found = self.rows(statement, params)
         return found[0] if found else None
 
+    def column(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
+        """The first column of every row."""
+        return [row[0] for row in self.execute(statement, params).fetchall()]
+
     def scalar(self, statement: str, params: Sequence[Any] = ()) -> Any:
         row = self.execute(statement, params).fetchone()
         return None if row is None else row[0]

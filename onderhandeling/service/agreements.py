@@ -8,7 +8,7 @@ from uuid import UUID
 
 from onderhandeling.domain import Agreement, Goal, Party, Person
 from onderhandeling.domain.errors import AlreadyExists, ConcurrentChange, NotFound
-from onderhandeling.service.base import NegotiationsBase, today
+from onderhandeling.service.base import NegotiationsBase, applying, today
 
 
 class AgreementCommands(NegotiationsBase):
@@ -42,16 +42,7 @@ class AgreementCommands(NegotiationsBase):
             raise AlreadyExists(f"party {party.code!r} already exists") from error
         return party.id
 
-    def rename_party(
-        self, party_id: UUID, name: str, effective_date: date, recorded_by: UUID
-    ) -> None:
-        self.change(
-            Party,
-            party_id,
-            "party",
-            recorded_by,
-            lambda party: party.rename(name, effective_date, recorded_by),
-        )
+    rename_party = applying(Party, "party", Party.rename)
 
     def party_id(self, code: str) -> UUID:
         """The id of the party with this code; NotFound when there is none."""
@@ -73,14 +64,7 @@ class AgreementCommands(NegotiationsBase):
     ) -> None:
         self.change(Agreement, agreement_id, "agreement", recorded_by, change)
 
-    def add_priority(
-        self, agreement_id: UUID, key: str, title: str, effective_date: date, recorded_by: UUID
-    ) -> None:
-        self._change_agreement(
-            agreement_id,
-            recorded_by,
-            lambda a: a.add_priority(key, title, effective_date, recorded_by),
-        )
+    add_priority = applying(Agreement, "agreement", Agreement.add_priority)
 
     def admit_party(
         self, agreement_id: UUID, party_id: UUID, role: str, effective_date: date, recorded_by: UUID
@@ -92,35 +76,8 @@ class AgreementCommands(NegotiationsBase):
             lambda a: a.admit_party(party_id, role, effective_date, recorded_by),
         )
 
-    def plan_milestone(
-        self,
-        agreement_id: UUID,
-        key: str,
-        name: str,
-        planned_on: date,
-        effective_date: date,
-        recorded_by: UUID,
-    ) -> None:
-        self._change_agreement(
-            agreement_id,
-            recorded_by,
-            lambda a: a.plan_milestone(key, name, planned_on, effective_date, recorded_by),
-        )
-
-    def move_milestone(
-        self,
-        agreement_id: UUID,
-        key: str,
-        to: date,
-        reason: str,
-        effective_date: date,
-        recorded_by: UUID,
-    ) -> None:
-        self._change_agreement(
-            agreement_id,
-            recorded_by,
-            lambda a: a.move_milestone(key, to, reason, effective_date, recorded_by),
-        )
+    plan_milestone = applying(Agreement, "agreement", Agreement.plan_milestone)
+    move_milestone = applying(Agreement, "agreement", Agreement.move_milestone)
 
     def freeze_baseline(
         self, agreement_id: UUID, name: str, effective_date: date, recorded_by: UUID

@@ -7,12 +7,13 @@ live aggregates.
 
 from __future__ import annotations
 
+import inspect
 import random
 import sys
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, ParamSpec, TypeVar
 from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 A = TypeVar("A", bound=Aggregate)
 T = TypeVar("T")
+P = ParamSpec("P")
 
 SNAPSHOT_EVERY = 100
 
@@ -208,6 +210,25 @@ class NegotiationsBase(Application[UUID]):
         except NotFound:
             return f"party {party_id}"
         return f"{party.code} ({party.name})"
+
+
+def applying(
+    kind: type[A], label: str, method: Callable[Concatenate[A, P], object]
+) -> Callable[Concatenate[NegotiationsBase, UUID, P], None]:
+    """A command that applies one method of an aggregate: given the aggregate's id and the
+    method's arguments, it loads the aggregate, calls the method and saves it (see change();
+    ``recorded_by``, which every such method takes, must be a known person)."""
+    signature = inspect.signature(method)
+
+    def command(
+        self: NegotiationsBase, aggregate_id: UUID, /, *args: P.args, **kwargs: P.kwargs
+    ) -> None:
+        recorded_by: Any = signature.bind(None, *args, **kwargs).arguments["recorded_by"]
+        self.change(kind, aggregate_id, label, recorded_by, lambda a: method(a, *args, **kwargs))
+
+    command.__name__ = method.__name__
+    command.__doc__ = method.__doc__
+    return command
 
 
 def new_id() -> UUID:

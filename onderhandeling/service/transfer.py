@@ -29,8 +29,9 @@ BATCH = 1000
 Progress = Callable[[int, int], None]
 
 
-class ImportRefused(DomainError):
-    code = "import-refused"
+class ImportRefused(DomainError, code="import-refused"):
+    """An import into a store that holds events, or of a file that is not a whole export.
+    Only the command line imports, so the message is said in Dutch."""
 
 
 def iter_stored_events(app: NegotiationsBase, last: int) -> Iterator[StoredEvent]:
@@ -84,7 +85,7 @@ def import_events(app: NegotiationsBase, path: Path, progress: Progress | None =
     nothing else. A refused, failed or killed import leaves the store empty, so the same
     import can simply be run again. Readers (and the read models) see all or nothing."""
     if (app.recorder.max_notification_id() or 0) > 0:
-        raise ImportRefused("the store is not empty; import only into an empty store")
+        raise ImportRefused("de opslag is niet leeg; lees een export alleen in een lege opslag in")
     with path.open(encoding="utf-8") as lines:
         declared = _read_header(path, lines)
         count = 0
@@ -97,16 +98,17 @@ def import_events(app: NegotiationsBase, path: Path, progress: Progress | None =
                         progress(count, declared)
                 if count != declared:
                     raise ImportRefused(
-                        f"{path} holds {count} events but its header says {declared}; "
-                        "nothing imported"
+                        f"{path} bevat {count} gebeurtenissen, maar de kop noemt er {declared}; "
+                        "niets ingelezen"
                     )
         except StoreNotEmpty as error:
             raise ImportRefused(
-                f"the store is not empty ({error}); import only into an empty store"
+                f"de opslag is niet leeg ({error}); lees een export alleen in een lege opslag in"
             ) from error
         except IntegrityError as error:
             raise ImportRefused(
-                f"{path} holds the same event (aggregate id and version) twice; nothing imported"
+                f"{path} bevat dezelfde gebeurtenis (aggregaat en versie) twee keer; "
+                "niets ingelezen"
             ) from error
     if progress:
         progress(count, declared)  # only now: "done" means committed
@@ -120,10 +122,10 @@ def _read_header(path: Path, lines: IO[str]) -> int:
     except json.JSONDecodeError:
         header = None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise ImportRefused(f"{path} is not an onderhandeling export ({FORMAT})")
+        raise ImportRefused(f"{path} is geen export van onderhandeling ({FORMAT})")
     declared = header.get("events")
     if type(declared) is not int or declared < 0:
-        raise ImportRefused(f"{path}: the header does not say how many events follow")
+        raise ImportRefused(f"{path}: de kop zegt niet hoeveel gebeurtenissen volgen")
     return declared
 
 
@@ -142,10 +144,12 @@ def _read_events(path: Path, lines: Iterable[str], declared: int) -> Iterator[St
             if not raw.endswith("\n"):
                 # Every line of an export ends in a newline: this one was cut off.
                 raise ImportRefused(
-                    f"{path} is cut off inside line {number}: it holds {number - 2} whole "
-                    f"events but its header says {declared}; nothing imported"
+                    f"{path} is afgebroken in regel {number}: het bevat {number - 2} hele "
+                    f"gebeurtenissen, maar de kop noemt er {declared}; niets ingelezen"
                 ) from error
-            raise ImportRefused(f"{path}, line {number}: not a stored event ({error})") from error
+            raise ImportRefused(
+                f"{path}, regel {number}: geen opgeslagen gebeurtenis ({error})"
+            ) from error
         yield stored
 
 
