@@ -103,6 +103,7 @@ class ParticipantOut(Result):
 class GoalRef(Result):
     code: str
     id: Id
+    title: str = ""
 
 
 class MilestoneOut(Result):

@@ -9,17 +9,17 @@ fields on a refusal); sent by htmx it gets the page's content instead (pages_mee
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from onderhandeling.domain.errors import NotFound
 from onderhandeling.web.deps import CSRF, Service, Writer
 from onderhandeling.web.pages.forms import Form, Posted, answer, at_field
 from onderhandeling.web.pages.meetings import meeting_saved, show_meeting
-from onderhandeling.web.pages.paths import MeetingId, PositionId
+from onderhandeling.web.pages.paths import MeetingId, PageNotFound, PositionId
 from onderhandeling.web.pages.refusals import Overrides
 from onderhandeling.web.pages.support import not_found
 from onderhandeling.web.problems import domain_status
@@ -90,13 +90,22 @@ def position_key(position_id: str, action: str) -> str:
     return f"{action}-{position_id[:8]}"
 
 
-def _position_in(service: Service, user: User, meeting_id: UUID, position_id: UUID) -> bool:
-    """Whether the position was taken in this meeting (as this reader may see it)."""
+def _position_of_meeting(
+    meeting_id: MeetingId, position_id: PositionId, user: Writer, service: Service
+) -> UUID:
+    """The position in the path, when it was taken in the meeting in the path (as this
+    reader may see it); otherwise the page is not found."""
     try:
         meeting = service.meeting(meeting_id, user.reader)
     except NotFound:
-        return False
-    return any(p["id"] == str(position_id) for p in meeting["positions"])
+        raise PageNotFound() from None
+    if not any(p.id == str(position_id) for p in meeting.positions):
+        raise PageNotFound()
+    return position_id
+
+
+MeetingPosition = Annotated[UUID, Depends(_position_of_meeting)]
+POSITION_PATH = "/overleggen/{meeting_id}/standpunten/{position_id}"
 
 
 @router.post("/overleggen/{meeting_id}/correctie", name="page_correct_meeting", dependencies=CSRF)
@@ -145,21 +154,15 @@ def withdraw_meeting(
     )
 
 
-@router.post(
-    "/overleggen/{meeting_id}/standpunten/{position_id}/correctie",
-    name="page_correct_position",
-    dependencies=CSRF,
-)
+@router.post(f"{POSITION_PATH}/correctie", name="page_correct_position", dependencies=CSRF)
 def correct_position(
     request: Request,
     user: Writer,
     meeting_id: MeetingId,
-    position_id: PositionId,
+    position_id: MeetingPosition,
     form: Posted,
     service: Service,
 ) -> Response:
-    if not _position_in(service, user, meeting_id, position_id):
-        return not_found(request, user)
     key = position_key(str(position_id), "standpunt")
     typed = _typed(form, (*POSITION_FIELDS, "intern_getoond"))
     reason = _reason(form, key, "de correctie")
@@ -182,23 +185,16 @@ def correct_position(
     return _save(request, user, meeting_id, key, form, typed, command, saved, overrides)
 
 
-@router.post(
-    "/overleggen/{meeting_id}/standpunten/{position_id}/intrekking",
-    name="page_retract_position",
-    dependencies=CSRF,
-)
+@router.post(f"{POSITION_PATH}/intrekking", name="page_retract_position", dependencies=CSRF)
 def retract_position(
     request: Request,
     user: Writer,
     meeting_id: MeetingId,
-    position_id: PositionId,
+    position_id: MeetingPosition,
     form: Posted,
     service: Service,
 ) -> Response:
-    if not _position_in(service, user, meeting_id, position_id):
-        return not_found(request, user)
     key = position_key(str(position_id), "intrekken")
-    typed = _typed(form, ("toelichting",))
     reason = _reason(form, key, "het intrekken")
     return _save(
         request,
@@ -206,7 +202,7 @@ def retract_position(
         meeting_id,
         key,
         form,
-        typed,
+        _typed(form, ("toelichting",)),
         lambda: service.retract_position(position_id, reason, user.person_id),
         "Het standpunt is ingetrokken.",
         overrides={"already-decided": POSITION_TAKEN},
