@@ -126,6 +126,7 @@ class PositionView:
     replacement: PositionOut | None
     lapsed: bool
     form: dict[str, str] | None = None
+    goal_title: str = ""
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.position, name)
@@ -144,6 +145,7 @@ def meeting_page(service: Negotiations, /, meeting_id: UUID, reader: Reader) -> 
     names = {p.code: p.name for p in agreement.parties}
     ids = {p.code: p.id for p in agreement.parties}
     goal_order = {g.id: i for i, g in enumerate(agreement.goals)}
+    goal_titles = {g.id: g.title for g in agreement.goals}
     by_id = {p.id: p for p in meeting.positions}
     # By goal and party; the sort is stable, so a correction (recorded later) follows what it
     # corrects.
@@ -156,6 +158,7 @@ def meeting_page(service: Negotiations, /, meeting_id: UUID, reader: Reader) -> 
             and position.retracted
             and position.closed_at == meeting.withdrawn_at,
             form=position_form(position) if position.standing and not meeting.withdrawn else None,
+            goal_title=goal_titles.get(position.goal_id, ""),
         )
         for position in ordered
     ]
