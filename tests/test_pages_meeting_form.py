@@ -159,7 +159,7 @@ def test_posting_the_grid_logs_its_positions_in_one_meeting(
         ("JOB", "A1", "conditional", "Steunt als er geld bij komt", "Met geld erbij"),
         ("SBB", "A1", "objects", "", ""),
     }
-    assert "3 standpunt(en)" in client.get(response.headers["location"]).text
+    assert "met 3 standpunten" in client.get(response.headers["location"]).text
 
 
 def test_htmx_save_navigates_to_the_new_meeting(client: TestClient, world: World) -> None:

@@ -9,21 +9,18 @@ sends the same posts and swaps in only the part that changed, named by its targe
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from onderhandeling.domain.errors import DomainError
-from onderhandeling.domain.values import MeetingKind
 from onderhandeling.web.deps import CSRF, Service, Writer
-from onderhandeling.web.pages.forms import Form, Posted
+from onderhandeling.web.pages.forms import Posted
 from onderhandeling.web.pages.meeting_form import (
-    GRID,
     MeetingForm,
+    checked_positions,
     form_context,
-    grid_positions,
     refused_field,
 )
 from onderhandeling.web.pages.support import negotiations, see_other
@@ -59,40 +56,14 @@ def meeting_form(request: Request, user: Writer, service: Service) -> Response:
     return _show(request, user, MeetingForm.empty(chosen))
 
 
-def _check_meeting(form: Form, typed: MeetingForm) -> None:
-    """Every part of the meeting missing is marked at once (the domain refuses one at a time)."""
-    if not typed.agreement:
-        form.errors["akkoord"] = "Kies het akkoord waarin u het overleg vastlegt."
-    form.required("titel", "titel", "Vul een titel in, bijvoorbeeld ‘Bilateraal overleg JOB’.")
-    if typed.soort not in set(MeetingKind):
-        form.errors["soort"] = "Kies de soort overleg."
-    if not typed.partijen:
-        form.errors["partijen"] = "Kies minstens één aanwezige partij."
-    shown = form.text("akkoord-getoond")
-    if shown and shown != typed.agreement:
-        form.errors["akkoord"] = (
-            "U koos een ander akkoord. Kies ‘Akkoord kiezen’ en daarna de aanwezige partijen en "
-            "besproken doelstellingen van dat akkoord."
-        )
-    elif typed.grid_is_stale():
-        form.errors[GRID] = (
-            "Het raster hieronder is bijgewerkt voor de gekozen partijen en doelstellingen. "
-            "Controleer de standpunten en sla het overleg opnieuw op."
-        )
-
-
 @router.post("/overleggen/nieuw", name="page_meeting_submit", dependencies=CSRF)
 def meeting_submit(request: Request, user: Writer, form: Posted, service: Service) -> Response:
     typed = MeetingForm.posted(form)
     if form.text("stap") in ("akkoord", "raster"):
         return _show(request, user, typed)
     on = form.date("datum", "datum")
-    _check_meeting(form, typed)
-    context: dict[str, Any] = form_context(service, typed, {})
-    if context["agreement"] is None:
-        form.errors.setdefault("akkoord", "Kies het akkoord waarin u het overleg vastlegt.")
-        return _show(request, user, typed, form.errors, status_code=422)
-    positions = grid_positions(form, typed, context)
+    context = form_context(service, typed, {})
+    positions = checked_positions(form, typed, context)
     if form.errors:
         return _show(request, user, typed, form.errors, status_code=422)
     try:
@@ -110,8 +81,14 @@ def meeting_submit(request: Request, user: Writer, form: Posted, service: Servic
     except DomainError as error:
         field, message = refused_field(error, positions, context["signed_on"])
         return _show(request, user, typed, {field: message}, status_code=422)
-    flash(request, f"Het overleg is vastgelegd met {len(positions)} standpunt(en).")
-    page = request.url_for("page_meeting", meeting_id=str(logged.meeting_id))
+    return _logged(request, logged.meeting_id, len(positions))
+
+
+def _logged(request: Request, meeting_id: UUID, positions: int) -> Response:
+    """To the new meeting's page, with a message saying how many positions it holds."""
+    counted = "1 standpunt" if positions == 1 else f"{positions} standpunten"
+    flash(request, f"Het overleg is vastgelegd met {counted}.")
+    page = request.url_for("page_meeting", meeting_id=str(meeting_id))
     if is_htmx(request):
         # A whole new page: htmx navigates to it rather than swapping it into the form.
         return Response(status_code=204, headers={"HX-Redirect": str(page)})

@@ -203,6 +203,40 @@ def grid_positions(form: Form, typed: MeetingForm, context: dict[str, Any]) -> l
     return positions
 
 
+def _check_meeting(form: Form, typed: MeetingForm) -> None:
+    """Every part of the meeting missing is marked at once (the domain refuses one at a time)."""
+    if not typed.agreement:
+        form.errors["akkoord"] = "Kies het akkoord waarin u het overleg vastlegt."
+    form.required("titel", "titel", "Vul een titel in, bijvoorbeeld ‘Bilateraal overleg JOB’.")
+    if typed.soort not in set(MeetingKind):
+        form.errors["soort"] = "Kies de soort overleg."
+    if not typed.partijen:
+        form.errors["partijen"] = "Kies minstens één aanwezige partij."
+    shown = form.text("akkoord-getoond")
+    if shown and shown != typed.agreement:
+        form.errors["akkoord"] = (
+            "U koos een ander akkoord. Kies ‘Akkoord kiezen’ en daarna de aanwezige partijen en "
+            "besproken doelstellingen van dat akkoord."
+        )
+    elif typed.grid_is_stale():
+        form.errors[GRID] = (
+            "Het raster hieronder is bijgewerkt voor de gekozen partijen en doelstellingen. "
+            "Controleer de standpunten en sla het overleg opnieuw op."
+        )
+
+
+def checked_positions(
+    form: Form, typed: MeetingForm, context: dict[str, Any]
+) -> list[GridPosition]:
+    """The positions to log, after noting on the form what is missing or wrong in the
+    meeting's facts and in the grid (all at once: the domain refuses one thing at a time)."""
+    _check_meeting(form, typed)
+    if context["agreement"] is None:
+        form.errors.setdefault("akkoord", "Kies het akkoord waarin u het overleg vastlegt.")
+        return []
+    return grid_positions(form, typed, context)
+
+
 def refused_field(
     error: DomainError, positions: list[GridPosition], signed_on: str | None
 ) -> tuple[str, str]:
