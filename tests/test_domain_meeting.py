@@ -13,6 +13,7 @@ from onderhandeling.domain.errors import (
     AgreementSigned,
     AlreadyDecided,
     DuplicatePosition,
+    EmptyValue,
     InvalidInput,
     NotAParticipant,
     NotPresent,
@@ -259,3 +260,14 @@ def test_withdrawn_meeting_takes_nothing_more() -> None:
         _correct(world, meeting, title="Anders")
     with pytest.raises(AlreadyDecided):
         meeting.withdraw("nogmaals", ME)
+
+
+def test_a_position_may_be_logged_without_a_summary() -> None:
+    """A stance noted in the corridor needs no summary or conditions; blank text is still
+    refused rather than stored as if it said something."""
+    world = World()
+    meeting = world.meeting()
+    taken = world.position(meeting, summary="")
+    assert meeting.position(taken)["summary"] == ""
+    with pytest.raises(EmptyValue):
+        world.position(meeting, MBORAAD, summary="   ")

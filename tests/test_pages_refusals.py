@@ -7,7 +7,6 @@ import importlib
 import pkgutil
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -35,7 +34,7 @@ from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
 from onderhandeling.web.pages.refusals import dutch_message, has_dutch_sentence
 from tests.support.page_world import WORDING_2, World, build_world
-from tests.support.pages import FUTURE, form_token, post, sign_in, soup, text_of
+from tests.support.pages import post, sign_in, soup, text_of
 
 # Sent by htmx from the meeting page's forms, which swap its content.
 
@@ -165,69 +164,6 @@ def world(app: Negotiations) -> World:
 def client(app: Negotiations, world: World) -> Iterator[TestClient]:
     with TestClient(create_app(app), headers={"Accept": "text/html"}) as test_client:
         yield test_client
-
-
-# --- logging a meeting: refusals at the right row --------------------------------------------
-
-
-def _log_form(client: TestClient, world: World, rows: list[tuple[str, str]]) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "csrf_token": form_token(client, "/overleggen/nieuw"),
-        "titel": "Bilateraal JOB",
-        "datum": "14-10-2022",
-        "soort": "bilateraal",
-        "partijen": [str(world.parties["JOB"])],
-        "samenvatting": "",
-    }
-    for index, (goal, party) in enumerate(rows):
-        data[f"rij-{index}-doel"] = str(world.goals[goal]) if goal else ""
-        data[f"rij-{index}-partij"] = str(world.parties[party]) if party else ""
-        data[f"rij-{index}-standpunt"] = "supports" if goal else ""
-        data[f"rij-{index}-samenvatting"] = f"Rij {index}" if goal else ""
-    return data
-
-
-def test_a_position_of_a_party_not_present_is_marked_at_its_row(
-    client: TestClient, world: World
-) -> None:
-    """After a blank row, the third row's party is marked with the party named in Dutch."""
-    sign_in(client, "demo-onderhandelaar")
-    data = _log_form(client, world, [("K1", "JOB"), ("", ""), ("A1", "MBORAAD")])
-    response = client.post("/overleggen/nieuw", data=data)
-    assert response.status_code == 422
-    page = soup(response)
-    assert page.select_one("#field-rij-2-partij")["aria-invalid"] == "true"
-    assert text_of(page, "#fout-rij-2-partij") == (
-        "Fout: Standpunt 3: MBORAAD (MBO Raad) was niet aanwezig bij dit overleg. "
-        "Voeg de partij toe aan de aanwezige partijen."
-    )
-    assert page.select_one("#field-rij-2-samenvatting").get_text() == "Rij 2"
-
-
-def test_two_positions_of_one_party_on_one_goal_are_marked(
-    client: TestClient, world: World
-) -> None:
-    """The second of two positions of JOB on K1 is marked, naming party and goal."""
-    sign_in(client, "demo-onderhandelaar")
-    data = _log_form(client, world, [("K1", "JOB"), ("K1", "JOB")])
-    page = soup(client.post("/overleggen/nieuw", data=data))
-    message = text_of(page, "#fout-rij-1-partij")
-    assert (
-        "JOB (Jongeren Organisatie Beroepsonderwijs) heeft in dit overleg al een standpunt over K1"
-        in message
-    )
-
-
-def test_logging_a_meeting_in_the_future_is_refused_at_the_date(
-    client: TestClient, world: World
-) -> None:
-    """A future meeting date is marked at the date field in Dutch."""
-    sign_in(client, "demo-onderhandelaar")
-    data = _log_form(client, world, [("K1", "JOB")])
-    data["datum"] = FUTURE
-    page = soup(client.post("/overleggen/nieuw", data=data))
-    assert "Deze datum ligt in de toekomst." in text_of(page, "#fout-datum")
-    assert page.select_one("#field-datum")["value"] == FUTURE
 
 
 def test_an_ambiguous_passage_asks_which_occurrence(client: TestClient, world: World) -> None:

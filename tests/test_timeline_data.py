@@ -73,6 +73,18 @@ def test_a_position_sentence_uses_the_dutch_stance() -> None:
     assert sentence(recorded) == "JOB corrigeert standpunt op K1 (versie 2): bezwaar — Te vaag"
 
 
+def test_a_position_without_a_summary_ends_with_its_stance() -> None:
+    """A stance logged without a summary (the meeting grid) ends the sentence: no dash."""
+    recorded = entry(
+        "position_recorded",
+        goal_code="K1",
+        party_code="JOB",
+        version=1,
+        details={"stance": "supports", "summary": ""},
+    )
+    assert sentence(recorded).endswith("(versie 1): steunt")
+
+
 def test_an_unknown_kind_is_shown_by_its_code() -> None:
     """An entry of a kind this code does not know yet still shows, as its code."""
     assert sentence(entry("something_new")) == "something_new"

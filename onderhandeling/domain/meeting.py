@@ -4,7 +4,8 @@ The positions taken in a meeting are events of the meeting, not of the goals the
 one new aggregate per meeting, so negotiators logging meetings at the same moment never
 compete for a goal's version. The goal-level rules (the party takes part, the agreement was
 not yet signed, which wording version was in force) are checked against the goal and the
-agreement, which are read but not saved.
+agreement, which are read but not saved; the rules themselves are in meeting_rules.py. A
+position's summary and conditions may be left empty (a stance logged in the corridor).
 
 Mistakes are corrected by new facts that point at the old ones: a position is corrected by a
 new position that replaces it, or retracted; the meeting's own facts are corrected as a whole,
@@ -22,23 +23,19 @@ from eventsourcing.domain import Aggregate, event
 
 from onderhandeling.domain import values
 from onderhandeling.domain.agreement import Agreement
-from onderhandeling.domain.errors import (
-    AgreementSigned,
-    AlreadyDecided,
-    DuplicatePosition,
-    NoPartyPresent,
-    NotAParticipant,
-    NotFound,
-    NothingChanged,
-    NotPresent,
-    RuleViolation,
-    StillHasPositions,
-    Withdrawn,
-)
+from onderhandeling.domain.errors import AlreadyDecided, NotFound, NothingChanged, Withdrawn
 from onderhandeling.domain.goal import Goal
+from onderhandeling.domain.meeting_rules import (
+    check_one_position_each,
+    check_parties_kept,
+    check_position_taken,
+    checked_facts,
+    standing,
+    version_discussed,
+)
 from onderhandeling.domain.plausibility import DateWindow
 from onderhandeling.domain.roster import Roster
-from onderhandeling.domain.values import Confidentiality, MeetingKind, Stance
+from onderhandeling.domain.values import Confidentiality, Stance
 
 # goal id, date → the wording version of that goal in force on that date
 VersionInForce = Callable[[UUID, date], int]
@@ -60,7 +57,7 @@ class Meeting(Aggregate):
         window: DateWindow,
         recorded_by: UUID,
     ) -> Meeting:
-        facts = _checked_facts(
+        facts = checked_facts(
             title, kind, held_on, parties_present, summary, confidentiality, roster, window
         )
         return cls(
@@ -126,54 +123,31 @@ class Meeting(Aggregate):
         force on the meeting's date, so a stance on an older wording is flagged for
         reconfirmation."""
         self.require_open()
-        if goal.agreement_id != self.agreement_id or agreement.id != self.agreement_id:
-            raise NotFound("goal not found in the agreement of this meeting", field="goal")
-        if agreement.signed_on is not None and self.held_on > agreement.signed_on:
-            raise AgreementSigned(
-                f"the agreement was signed on {agreement.signed_on.isoformat()}; a meeting held "
-                f"on {self.held_on.isoformat()} cannot add positions on its goals"
-            )
-        if party_id not in roster:
-            raise NotAParticipant(
-                f"{roster.label(party_id)} does not take part in the agreement",
-                party_id=str(party_id),
-                party=roster.label(party_id),
-            )
-        if party_id not in self.parties_present:
-            raise NotPresent(
-                "party",
-                f"{roster.label(party_id)} was not present at the meeting '{self.title}' of "
-                f"{self.held_on.isoformat()}; add the party to the parties present first",
-                party_id=str(party_id),
-                party=roster.label(party_id),
-            )
+        check_position_taken(
+            meeting_agreement=self.agreement_id,
+            title=self.title,
+            held_on=self.held_on,
+            parties_present=self.parties_present,
+            goal=goal,
+            agreement=agreement,
+            party_id=party_id,
+            roster=roster,
+        )
         replaced = None if corrects is None else self._correctable(corrects)
-        if replaced is not None and (
-            replaced["goal_id"] != goal.id or replaced["party_id"] != party_id
-        ):
-            raise RuleViolation("a correction is for the same party and the same goal")
-        for other in self.positions.values():
-            if (
-                other["goal_id"] == goal.id
-                and other["party_id"] == party_id
-                and _standing(other)
-                and other is not replaced
-            ):
-                raise DuplicatePosition(
-                    "party",
-                    f"{roster.label(party_id)} already has a position on goal {goal.code} in "
-                    "this meeting; correct that position instead",
-                    party_id=str(party_id),
-                    party=roster.label(party_id),
-                    goal=goal.code,
-                )
-        version, given = self._version_discussed(goal, wording_version)
+        check_one_position_each(
+            self.positions.values(),
+            goal=goal,
+            party_id=party_id,
+            replaced=replaced,
+            roster=roster,
+        )
+        version, given = version_discussed(goal, self.held_on, wording_version)
         self._position_recorded(
             position_id=str(position_id),
             goal_id=goal.id,
             party_id=party_id,
             stance=values.choice("stance", stance, Stance).value,
-            summary=values.text("summary", summary),
+            summary=values.optional_text("summary", summary),
             conditions=values.optional_text("conditions", conditions),
             wording_version=version,
             version_given=given,
@@ -188,24 +162,6 @@ class Meeting(Aggregate):
             effective_date=self.held_on,
             recorded_by=recorded_by,
         )
-
-    def _version_discussed(self, goal: Goal, wording_version: int | None) -> tuple[int, bool]:
-        in_force = goal.version_in_force(self.held_on)
-        if wording_version is None:
-            return in_force, False
-        if not 1 <= wording_version <= goal.current_version:
-            raise values.InvalidInput(
-                "wording_version",
-                f"goal {goal.code} has no wording version {wording_version} "
-                f"(versions 1 to {goal.current_version})",
-            )
-        if wording_version > in_force:
-            raise values.InvalidInput(
-                "wording_version",
-                f"wording version {wording_version} of goal {goal.code} took effect after this "
-                f"meeting of {self.held_on.isoformat()} (version {in_force} was in force then)",
-            )
-        return wording_version, True
 
     @event("PositionRecorded")
     def _position_recorded(
@@ -249,7 +205,7 @@ class Meeting(Aggregate):
 
     def _correctable(self, position_id: UUID | str) -> dict[str, Any]:
         position = self.position(position_id)
-        if not _standing(position):
+        if not standing(position):
             raise AlreadyDecided("that position was already corrected or retracted")
         return position
 
@@ -271,7 +227,7 @@ class Meeting(Aggregate):
         self.positions[position_id]["retracted"] = True
 
     def standing_positions(self) -> list[dict[str, Any]]:
-        return [p for p in self.positions.values() if _standing(p)]
+        return [p for p in self.positions.values() if standing(p)]
 
     # --- corrections of the meeting itself ----------------------------------------------------
 
@@ -295,19 +251,10 @@ class Meeting(Aggregate):
         the corrected date. A party that still has positions here cannot be taken off the
         parties present (retract or correct those positions first)."""
         self.require_open()
-        facts = _checked_facts(
+        facts = checked_facts(
             title, kind, held_on, parties_present, summary, confidentiality, roster, window
         )
-        present = set(facts["parties_present"])
-        for position in self.standing_positions():
-            if position["party_id"] not in present:
-                raise StillHasPositions(
-                    "parties_present",
-                    f"{roster.label(position['party_id'])} has positions in this meeting; "
-                    "retract them before taking the party off the parties present",
-                    party_id=str(position["party_id"]),
-                    party=roster.label(position["party_id"]),
-                )
+        check_parties_kept(self.standing_positions(), set(facts["parties_present"]), roster)
         current = {
             "title": self.title,
             "kind": self.kind,
@@ -374,40 +321,3 @@ class Meeting(Aggregate):
     @event("Withdrawn")
     def _withdrawn(self, reason: str, effective_date: date, recorded_by: UUID) -> None:
         self.withdrawn = True
-
-
-def _standing(position: dict[str, Any]) -> bool:
-    return position["replaced_by"] is None and not position["retracted"]
-
-
-def _checked_facts(
-    title: str,
-    kind: str,
-    held_on: date,
-    parties_present: list[UUID],
-    summary: str,
-    confidentiality: str,
-    roster: Roster,
-    window: DateWindow,
-) -> dict[str, Any]:
-    """A meeting's own facts, checked: the same rules when logged and when corrected."""
-    present = values.ids(parties_present)
-    if not present:
-        raise NoPartyPresent("parties_present", "a meeting needs at least one party present")
-    for party_id in present:
-        if party_id not in roster:
-            raise NotAParticipant(
-                f"{roster.label(party_id)} is among the parties present but does not take part "
-                "in the agreement",
-                field="parties_present",
-                party_id=str(party_id),
-                party=roster.label(party_id),
-            )
-    return {
-        "title": values.text("title", title, values.MAX_SHORT),
-        "kind": values.choice("kind", kind, MeetingKind).value,
-        "held_on": window.happened("held_on", values.a_date("held_on", held_on)),
-        "parties_present": present,
-        "summary": values.optional_text("summary", summary),
-        "confidentiality": values.choice("confidentiality", confidentiality, Confidentiality).value,
-    }

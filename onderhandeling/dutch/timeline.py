@@ -63,9 +63,11 @@ def _corrected(entry: Entry) -> str:
 def _position(entry: Entry, verb: str) -> str:
     details = _details(entry)
     stance = details.get("stance", "")
+    # A stance logged in the meeting grid may come without a summary.
+    summary = details.get("summary", "")
     return (
         f"{entry['party_code']} {verb} op {entry['goal_code']} (versie {entry['version']}): "
-        f"{STANCE_LABELS.get(stance, stance)} — {details.get('summary', '')}"
+        f"{STANCE_LABELS.get(stance, stance)}" + (f" — {summary}" if summary else "")
     )
 
 

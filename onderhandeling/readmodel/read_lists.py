@@ -267,7 +267,8 @@ def agreement_detail(app: Application[Any], agreement_id: UUID | str) -> dict[st
                 for r in rows("party_id, role", "proj_participants")
             ],
             "goals": [
-                {"code": r["code"], "id": r["goal_id"]} for r in rows("goal_id, code", "proj_goals")
+                {"code": r["code"], "id": r["goal_id"], "title": r["title"]}
+                for r in rows("goal_id, code, title", "proj_goals")
             ],
             "milestones": [
                 {

@@ -127,6 +127,7 @@ class ParticipantOut(Result):
 class GoalRef(Result):
     code: str
     id: Id
+    title: str = ""
 
 
 class MilestoneOut(Result):

@@ -20,51 +20,51 @@ from tests.support.page_world import WORDING_2
 pytestmark = pytest.mark.browser
 
 
-def _fill_meeting(page: Any, title: str, java_script: bool) -> None:
-    page.goto("/overleggen/nieuw")
+def _fill_meeting(page: Any, title: str, world_agreement: str, java_script: bool) -> None:
+    page.goto(f"/overleggen/nieuw?akkoord={world_agreement}")
     page.get_by_label("Titel").fill(title)
     page.get_by_label("Datum (bijvoorbeeld 14-10-2022)").fill("14-10-2022")
     page.get_by_label("Soort overleg").select_option("bilateraal")
-    page.get_by_role("group", name="Aanwezige partijen").get_by_label("JOB").check()
-    page.get_by_role("group", name="Aanwezige partijen").get_by_label("MBORAAD").check()
-    page.get_by_label("Samenvatting van het overleg").fill("Drie standpunten")
-    rows = [("K1", "JOB", "supports"), ("A1", "JOB", "conditional"), ("A1", "MBORAAD", "objects")]
-    if java_script:
-        page.evaluate("window.nietHerladen = true")
-    for number, (goal, party, stance) in enumerate(rows, start=1):
-        if number > 1:
-            page.get_by_role("button", name="Rij toevoegen").click()
-        row = page.get_by_role("group", name=f"Standpunt {number}")
-        row.wait_for()
-        if java_script and number > 1:
-            # app.js moves focus into the row htmx just appended.
-            expect(row.get_by_label("Doelstelling")).to_be_focused()
-        row.get_by_label("Doelstelling").select_option(label=goal)
-        row.get_by_label("Partij").select_option(label=party)
-        row.get_by_label("Standpunt", exact=True).select_option(stance)
-        row.get_by_label("Samenvatting").fill(f"{title}: standpunt {number}")
-        if stance == "conditional":
-            row.get_by_label("Voorwaarden (optioneel)").fill("Met geld erbij")
-    if java_script:
-        # htmx appended the rows in place: the page was never reloaded.
-        assert page.evaluate("window.nietHerladen") is True
-        assert page.locator("fieldset.app-position-row").count() == 3
+    present = page.get_by_role("group", name="Aanwezige partijen")
+    present.get_by_label("Jongeren Organisatie Beroepsonderwijs (JOB)").check()
+    present.get_by_label("MBO Raad (MBORAAD)").check()
+    discussed = page.get_by_role("group", name="Besproken doelstellingen")
+    discussed.get_by_label("K1 Gelijke kansen op stage").check()
+    discussed.get_by_label("A1 Leven lang ontwikkelen").check()
+    page.get_by_label("Samenvatting van het overleg (optioneel)").fill("Drie standpunten")
+    if not java_script:
+        page.get_by_role("button", name="Raster tonen").click()
+    job = "Jongeren Organisatie Beroepsonderwijs"
+    page.get_by_label(f"Standpunt van {job} over K1 Gelijke kansen op stage").select_option(
+        "supports"
+    )
+    page.get_by_label(f"Standpunt van {job} over A1 Leven lang ontwikkelen").select_option(
+        "conditional"
+    )
+    page.get_by_label("Standpunt van MBO Raad over A1 Leven lang ontwikkelen").select_option(
+        "objects"
+    )
+    page.get_by_text(f"Samenvatting en voorwaarden van {job}").click()
+    page.get_by_label(f"Voorwaarden van {job} over A1 Leven lang ontwikkelen").fill(
+        "Met geld erbij"
+    )
     page.get_by_role("button", name="Overleg opslaan").click()
 
 
 @pytest.mark.parametrize("java_script", [True, False], ids=["met-javascript", "zonder-javascript"])
 def test_negotiator_logs_a_meeting_with_three_positions(
-    page_as: Callable[..., Any], java_script: bool
+    page_as: Callable[..., Any], live_server: LiveServer, java_script: bool
 ) -> None:
     """A negotiator logs a meeting with three positions; all three show after saving."""
     page = page_as("demo-onderhandelaar", java_script=java_script)
     title = f"Bilateraal {'js' if java_script else 'zonder js'}"
-    _fill_meeting(page, title, java_script)
+    _fill_meeting(page, title, str(live_server.world.agreement_id), java_script)
     page.wait_for_url(re.compile(r"/overleggen/[0-9a-f-]{36}$"))
     assert page.get_by_role("heading", level=1).inner_text() == title
     table = page.get_by_role("table", name="Standpunten ingenomen in dit overleg")
     assert table.locator("tbody tr").count() == 3
     assert "steunt onder voorwaarden" in table.inner_text()
+    assert "Met geld erbij" in table.inner_text()
 
 
 def test_meeting_error_summary_gets_focus(page_as: Callable[..., Any]) -> None:
@@ -72,13 +72,13 @@ def test_meeting_error_summary_gets_focus(page_as: Callable[..., Any]) -> None:
     page = page_as("demo-onderhandelaar")
     page.goto("/overleggen/nieuw")
     page.get_by_label("Titel").fill("")
-    page.get_by_label("Samenvatting van het overleg").fill("Bewaard")
+    page.get_by_label("Samenvatting van het overleg (optioneel)").fill("Bewaard")
     page.get_by_role("button", name="Overleg opslaan").click()
     summary = page.locator("#foutoverzicht")
     summary.wait_for()
     assert page.evaluate("document.activeElement.id") == "foutoverzicht"
     assert page.get_by_label("Titel").get_attribute("aria-invalid") == "true"
-    assert page.get_by_label("Samenvatting van het overleg").input_value() == "Bewaard"
+    assert page.get_by_label("Samenvatting van het overleg (optioneel)").input_value() == "Bewaard"
 
 
 def test_revision_meets_a_conflict_and_keeps_the_text(
@@ -169,7 +169,7 @@ def _pages(live_server: LiveServer) -> list[str]:
     return [
         "/",
         f"/doelstellingen/{goal}",
-        "/overleggen/nieuw",
+        f"/overleggen/nieuw?akkoord={live_server.world.agreement_id}",
         "/partijen/JOB",
         f"/akkoord/{live_server.world.agreement_id}",
         f"/akkoord/{live_server.world.agreement_id}/op-datum?datum=01-10-2022&bekend_op=01-10-2022",
@@ -197,7 +197,7 @@ def test_axe_finds_no_wcag_violation_on_any_page(
     result = axe.run(page, options=WCAG_21_AA)
     if result.violations_count:
         reports.append(f"meeting page\n{result.generate_report()}")
-    page.goto("/overleggen/nieuw")
+    page.goto(f"/overleggen/nieuw?akkoord={live_server.world.agreement_id}")
     page.get_by_role("button", name="Overleg opslaan").click()
     page.locator("#foutoverzicht").wait_for()
     result = axe.run(page, options=WCAG_21_AA)

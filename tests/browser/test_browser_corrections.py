@@ -67,7 +67,7 @@ def test_negotiator_corrects_a_position(
     page = page_as("demo-onderhandelaar", java_script=java_script)
     page.goto(f"/overleggen/{meeting}")
     _mark_no_reload(page, java_script)
-    section = page.get_by_role("region", name="A1 – JOB: steunt")
+    section = page.get_by_role("region", name="A1 – Jongeren Organisatie Beroepsonderwijs: steunt")
     section.locator("summary", has_text="Corrigeren").click()
     section.get_by_label(re.compile("^Standpunt")).select_option("objects")
     section.get_by_label(re.compile("^Reden van de correctie")).fill("")
@@ -75,7 +75,7 @@ def test_negotiator_corrects_a_position(
     summary = page.locator("#foutoverzicht")
     expect(summary).to_contain_text("Vul de reden van de correctie in.")
     expect(summary).to_be_focused()
-    section = page.get_by_role("region", name="A1 – JOB: steunt")
+    section = page.get_by_role("region", name="A1 – Jongeren Organisatie Beroepsonderwijs: steunt")
     assert section.get_by_label(re.compile("^Standpunt")).input_value() == "objects"
     section.get_by_label(re.compile("^Reden van de correctie")).fill("Verkeerd genoteerd")
     section.get_by_role("button", name=re.compile("^Correctie opslaan")).click()

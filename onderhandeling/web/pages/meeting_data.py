@@ -9,7 +9,8 @@ never decides what a reader may see.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -18,7 +19,8 @@ from onderhandeling.domain.values import Confidentiality, MeetingKind, Stance
 from onderhandeling.domain.visibility import Reader
 from onderhandeling.dutch.dates import format_date
 from onderhandeling.dutch.labels import MEETING_KIND_LABELS, STANCE_LABELS
-from onderhandeling.service import Negotiations, in_one_snapshot
+from onderhandeling.service import Negotiations, PositionOut, in_one_snapshot
+from onderhandeling.web.pages.meeting_form import party_option
 
 # A fact of a meeting or decision (as the read models name it) → its Dutch name.
 FACT_LABELS = {
@@ -78,25 +80,29 @@ def changes(
     ]
 
 
-def versions_with_changes(
-    versions: list[dict[str, Any]], facts: tuple[str, ...]
-) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class VersionView:
+    """One version of a record's facts (read through it) with what changed since the one
+    before it, in Dutch."""
+
+    version: Any
+    changes: list[dict[str, str]]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.version, name)
+
+
+def versions_with_changes(versions: Sequence[Any], facts: tuple[str, ...]) -> list[VersionView]:
     """Each version of a record's facts with what changed since the version before it."""
     shown = []
     for before, version in zip([None, *versions], versions, strict=False):
-        changed = (
-            {}
-            if before is None
-            else {
-                f: {"from": before[f], "to": version[f]} for f in facts if before[f] != version[f]
-            }
-        )
-        shown.append({**version, "changes": changes(changed, {})})
+        changed = {}
+        for fact in facts if before is not None else ():
+            old, new = getattr(before, fact), getattr(version, fact)
+            if old != new:
+                changed[fact] = {"from": old, "to": new}
+        shown.append(VersionView(version, changes(changed, {})))
     return shown
-
-
-def parties_by_code(service: Negotiations) -> dict[str, dict[str, Any]]:
-    return {p.code: p.as_dict() for p in service.parties()}
 
 
 @in_one_snapshot
@@ -110,85 +116,100 @@ def meetings_page(service: Negotiations, /, agreement_id: UUID, reader: Reader) 
     return {"agreement": agreement, "meetings": meetings, "parties": parties}
 
 
+@dataclass(frozen=True)
+class PositionView:
+    """A position as the meeting page shows it: the read result's facts (read through it),
+    the correction that replaced it, whether it lapsed with the meeting, and the values its
+    correction form starts from (only while it stands)."""
+
+    position: PositionOut
+    replacement: PositionOut | None
+    lapsed: bool
+    form: dict[str, str] | None = None
+    goal_title: str = ""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.position, name)
+
+    @property
+    def is_internal(self) -> bool:
+        return self.position.confidentiality == Confidentiality.INTERNAL
+
+
 @in_one_snapshot
 def meeting_page(service: Negotiations, /, meeting_id: UUID, reader: Reader) -> dict[str, Any]:
     """One meeting: its facts, its positions (corrections beside what they correct, each with
     its state), the versions of its facts and the values its correction forms start from."""
-    meeting = service.meeting(meeting_id, reader).as_dict()
-    agreement = service.agreement(UUID(meeting["agreement_id"]))
-    names = parties_by_code(service)
-    ids = {p["code"]: p["id"] for p in agreement["parties"]}
-    goal_order = {g["id"]: i for i, g in enumerate(agreement["goals"])}
-    by_id = {p["id"]: p for p in meeting["positions"]}
+    meeting = service.meeting(meeting_id, reader)
+    agreement = service.agreement(UUID(meeting.agreement_id))
+    names = {p.code: p.name for p in agreement.parties}
+    ids = {p.code: p.id for p in agreement.parties}
+    goal_order = {g.id: i for i, g in enumerate(agreement.goals)}
+    goal_titles = {g.id: g.title for g in agreement.goals}
+    by_id = {p.id: p for p in meeting.positions}
     # By goal and party; the sort is stable, so a correction (recorded later) follows what it
     # corrects.
-    positions = sorted(
-        meeting["positions"], key=lambda p: (goal_order.get(p["goal_id"], 0), p["party"] or "")
-    )
-    for position in positions:
-        position["party_name"] = names.get(position["party"] or "", {}).get("name", "")
-        position["replacement"] = by_id.get(position["replaced_by"] or "")
-        position["lapsed"] = (
-            meeting["withdrawn"]
-            and position["retracted"]
-            and position["closed_at"] == meeting["withdrawn_at"]
+    ordered = sorted(meeting.positions, key=lambda p: (goal_order.get(p.goal_id, 0), p.party or ""))
+    positions = [
+        PositionView(
+            position,
+            replacement=by_id.get(position.replaced_by or ""),
+            lapsed=meeting.withdrawn
+            and position.retracted
+            and position.closed_at == meeting.withdrawn_at,
+            form=position_form(position) if position.standing and not meeting.withdrawn else None,
+            goal_title=goal_titles.get(position.goal_id, ""),
         )
-        position["is_internal"] = position["confidentiality"] == Confidentiality.INTERNAL
-    correctable = [] if meeting["withdrawn"] else [p for p in positions if p["standing"]]
-    for position in correctable:
-        position["form"] = position_form(position)
+        for position in ordered
+    ]
     return {
         "meeting": meeting,
         "agreement": agreement,
         "present": [
-            {"code": code, "name": names.get(code, {}).get("name", "")}
-            for code in meeting["parties_present"]
+            {"code": code, "name": names.get(code, "")} for code in meeting.parties_present
         ],
         "positions": positions,
-        "correctable": correctable,
-        "versions": versions_with_changes(meeting["versions"], MEETING_FACTS),
-        "party_options": [
-            {"id": p["id"], "code": p["code"], "name": names.get(p["code"], {}).get("name", "")}
-            for p in agreement["parties"]
-        ],
+        "correctable": [p for p in positions if p.form is not None],
+        "versions": versions_with_changes(meeting.versions, MEETING_FACTS),
+        "party_options": [party_option(p) for p in agreement.parties],
         "kind_options": [(k.value, MEETING_KIND_LABELS.get(k.value, k.value)) for k in MeetingKind],
         "stance_options": [(s.value, STANCE_LABELS.get(s.value, s.value)) for s in Stance],
         "meeting_form": {
-            "titel": meeting["title"],
-            "soort": meeting["kind"],
-            "datum": form_date(meeting["held_on"]),
-            "partijen": [ids[c] for c in meeting["parties_present"] if c in ids],
-            "samenvatting": meeting["summary"],
-            "intern": "1" if meeting["confidentiality"] == Confidentiality.INTERNAL else "",
+            "titel": meeting.title,
+            "soort": meeting.kind,
+            "datum": form_date(meeting.held_on),
+            "partijen": [ids[c] for c in meeting.parties_present if c in ids],
+            "samenvatting": meeting.summary,
+            "intern": "1" if meeting.confidentiality == Confidentiality.INTERNAL else "",
         },
     }
 
 
-def position_form(position: Mapping[str, Any]) -> dict[str, str]:
+def position_form(position: PositionOut) -> dict[str, str]:
     """The values a position's correction form starts from."""
     return {
-        "standpunt": position["stance"],
-        "samenvatting": position["summary"],
-        "voorwaarden": position["conditions"],
-        "intern": "1" if position["confidentiality"] == Confidentiality.INTERNAL else "",
+        "standpunt": position.stance,
+        "samenvatting": position.summary,
+        "voorwaarden": position.conditions,
+        "intern": "1" if position.confidentiality == Confidentiality.INTERNAL else "",
     }
 
 
 @in_one_snapshot
 def decision_page(service: Negotiations, /, decision_id: UUID, reader: Reader) -> dict[str, Any]:
     """One decision: its facts, the goals it is about and the versions of its facts."""
-    decision = service.decision(decision_id, reader).as_dict()
-    agreement = service.agreement(UUID(decision["agreement_id"]))
-    goal_ids = {g["code"]: g["id"] for g in agreement["goals"]}
+    decision = service.decision(decision_id, reader)
+    agreement = service.agreement(UUID(decision.agreement_id))
+    goal_ids = {g.code: g.id for g in agreement.goals}
     return {
         "decision": decision,
         "agreement": agreement,
-        "goals": [{"code": code, "id": goal_ids.get(code)} for code in decision["goals"]],
-        "versions": versions_with_changes(decision["versions"], DECISION_FACTS),
+        "goals": [{"code": code, "id": goal_ids.get(code)} for code in decision.goals],
+        "versions": versions_with_changes(decision.versions, DECISION_FACTS),
         "decision_form": {
-            "kenmerk": decision["reference"],
-            "titel": decision["title"],
-            "tekst": decision["text"],
-            "datum": form_date(decision["decided_on"]),
+            "kenmerk": decision.reference,
+            "titel": decision.title,
+            "tekst": decision.text,
+            "datum": form_date(decision.decided_on),
         },
     }

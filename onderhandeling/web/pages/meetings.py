@@ -56,7 +56,7 @@ def show_meeting(
         data = meeting_page(negotiations(request), meeting_id, user.reader)
     except NotFound:
         return not_found(request, user)
-    remember_agreement(request, UUID(data["meeting"]["agreement_id"]))
+    remember_agreement(request, UUID(data["meeting"].agreement_id))
     data.update(errors=errors or {}, typed=typed or {}, open_form=open_form, notice=notice)
     block = "inhoud" if request.headers.get("HX-Target") == FRAGMENT else None
     return render(request, "overleg.html", data, user=user, block=block, status_code=status_code)

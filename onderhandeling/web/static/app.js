@@ -17,16 +17,6 @@
     if (!target) {
       return;
     }
-    // A position row appended by "Rij toevoegen": continue typing in its first field.
-    if (target.id === "rijen") {
-      var rows = target.querySelectorAll("fieldset.app-position-row");
-      var last = rows[rows.length - 1];
-      var first = last && last.querySelector("select, input, textarea");
-      if (first) {
-        first.focus();
-      }
-      return;
-    }
     // A swapped-in form with errors: announce them (only when the swap brought a summary).
     if (target.querySelector && target.querySelector("#foutoverzicht")) {
       focusErrorSummary();
