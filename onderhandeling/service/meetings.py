@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from onderhandeling.domain import Agreement, Decision, DiscussionPoint, Goal, Meeting
@@ -310,7 +311,7 @@ class MeetingCommands(NegotiationsBase):
         self,
         agreement_id: UUID,
         title: str,
-        options: list[dict[str, str]],
+        options: list[dict[str, Any]],
         effective_date: date,
         recorded_by: UUID,
         goal_id: UUID | None = None,
