@@ -42,6 +42,8 @@ def party_label(code: str, name: str) -> str:
     """Short and full name together, for running text: "JOB (Jongeren Organisatie
     Beroepsonderwijs)", or just "MBO Raad" when the two are the same."""
     short = short_name(code, name)
-    if not name or short == name:
-        return short
+    if not name or short == name or short in re.findall(r"[\w-]+", name):
+        return name or short  # "Inspectie van het Onderwijs", not "Inspectie (Inspectie …)"
+    if name.startswith(short):
+        return name
     return f"{short} ({name})"

@@ -111,9 +111,7 @@ SENTENCES: dict[str, Callable[[Entry], str]] = {
     "signature_recorded": lambda e: f"{_party(e)} heeft ondertekend",
     "signing_completed": lambda e: "Akkoord door alle partijen ondertekend",
     "point_raised": lambda e: f"Discussiepunt: {e['title']}",
-    "preference_stated": lambda e: (
-        f"{_party(e)} kiest optie {_d(e, 'option')} bij '{e['title']}'"
-    ),
+    "preference_stated": lambda e: f"{_party(e)} kiest optie {_d(e, 'option')} bij '{e['title']}'",
     "option_chosen": lambda e: f"Optie {_d(e, 'option')} gekozen bij '{e['title']}'",
     # Goals and their wording.
     "goal_drafted": lambda e: f"Doelstelling {e['goal_code']} opgesteld: {e['title']}",
@@ -170,7 +168,7 @@ def sentence(entry: Entry, parties: Mapping[str, str] | None = None) -> str:
     return say({**entry, "_party_names": parties} if parties else entry)
 
 
-def cause_label(cause: Mapping[str, Any]) -> str:
+def cause_label(cause: Mapping[str, Any], parties: Mapping[str, str] | None = None) -> str:
     """What caused a revision, named in Dutch: "wijzigingsvoorstel van JOB", "overleg 'Ambtelijk
     overleg' (14 oktober 2022)", "besluit 34313238: Salarismix"; "(intern)" when hidden."""
     kind = cause.get("type")
@@ -179,7 +177,8 @@ def cause_label(cause: Mapping[str, Any]) -> str:
     if cause.get("hidden"):
         return "(intern)"
     if kind == "amendment":
-        return f"wijzigingsvoorstel van {cause.get('party') or '?'}"
+        party = cause.get("party") or "?"
+        return f"wijzigingsvoorstel van {(parties or {}).get(party, party)}"
     if kind == "meeting":
         if not cause.get("title"):
             return "overleg"
@@ -190,7 +189,7 @@ def cause_label(cause: Mapping[str, Any]) -> str:
     return f"besluit{reference}: {cause['title']}"
 
 
-def cause_text(version: Mapping[str, Any]) -> str:
+def cause_text(version: Mapping[str, Any], parties: Mapping[str, str] | None = None) -> str:
     """A wording version's origin as the goal page says it: "eerste tekst", "eigen herziening",
     or its cause named once ("besluit 34313238: Salarismix", "besluit (intern)")."""
     cause = version["cause"]
@@ -198,4 +197,4 @@ def cause_text(version: Mapping[str, Any]) -> str:
         return "eerste tekst" if version["version"] == 1 else "eigen herziening"
     if cause.get("hidden"):
         return f"{CAUSE_LABELS.get(cause['type'], cause['type'])} (intern)"
-    return cause_label(cause)
+    return cause_label(cause, parties)

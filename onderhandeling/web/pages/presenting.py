@@ -89,9 +89,22 @@ def party_full(context: Mapping[str, Any], code: Any) -> str:
 
 
 @pass_context
+def party_choices(context: Mapping[str, Any], pairs: Iterable[tuple[Any, Any]]) -> list[Any]:
+    """(value, party code) choices of a select as (value, short name)."""
+    short = party_names(context).short
+    return [(value, short.get(str(code), code)) for value, code in pairs]
+
+
+@pass_context
 def event_sentence(context: Mapping[str, Any], entry: Mapping[str, Any]) -> str:
     """A timeline entry's Dutch sentence, parties by their short names."""
     return sentence(entry, party_names(context).short)
+
+
+@pass_context
+def version_cause(context: Mapping[str, Any], version: Mapping[str, Any]) -> str:
+    """A wording version's cause in Dutch, a party by its short name."""
+    return cause_text(version, party_names(context).short)
 
 
 def register(env: Environment) -> None:
@@ -101,7 +114,8 @@ def register(env: Environment) -> None:
     env.filters["gebeurtenis"] = event_sentence
     env.filters["partij"] = party_short
     env.filters["partijnaam"] = party_full
+    env.filters["partij_opties"] = party_choices
     env.filters["rol"] = lambda role: ROLE_LABELS.get(role, role)
     env.filters["vertrouwelijkheid"] = lambda value: CONFIDENTIALITY_LABELS.get(value, value)
-    env.filters["herkomst"] = cause_text
+    env.filters["herkomst"] = version_cause
     env.filters["verschil"] = diff_to_html
