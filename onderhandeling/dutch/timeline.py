@@ -142,7 +142,8 @@ SENTENCES: dict[str, Callable[[Entry], str]] = {
         f"Standpunt {_party(e)} op {e['goal_code']} ingetrokken: {_d(e, 'reason')}"
     ),
     "meeting_logged": lambda e: (
-        f"Overleg '{e['title']}' ({_d(e, 'meeting_kind')}) met {', '.join(_party(e, p) for p in _d(e, 'parties'))}"
+        f"Overleg '{e['title']}' ({_d(e, 'meeting_kind')}) met "
+        f"{', '.join(_party(e, p) for p in _d(e, 'parties'))}"
     ),
     "meeting_corrected": lambda e: (
         f"Overleg '{e['title']}' gecorrigeerd ({_corrected(e)}): {_d(e, 'reason')}"
