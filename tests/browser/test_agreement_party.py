@@ -89,9 +89,19 @@ def test_agreement_and_party_pages_fit_and_pass_axe(
     assert page.locator("table.point-preferences").count() >= 1
     assert page.get_by_text("seeds").count() == 0
     _check(page, "akkoord", width)
+    # The Salarismix scenarios close up, for whoever reviews the screenshots.
+    page.locator(".agreement-point").first.screenshot(
+        path=str(SCREENSHOTS / f"akkoord-discussiepunt-{width}.png")
+    )
+    page.locator(".agreement-point .app-table-scroll").first.screenshot(
+        path=str(SCREENSHOTS / f"akkoord-voorkeuren-{width}.png")
+    )
 
     page.goto("/partijen/MBORAAD")
     assert page.locator("svg.picture-party-stances").count() == 1
     assert page.get_by_role("heading", level=1).inner_text().startswith("MBO Raad")
     _check(page, "partij", width)
+    page.locator("figure.party-picture").screenshot(
+        path=str(SCREENSHOTS / f"partij-afbeelding-{width}.png")
+    )
     context.close()
