@@ -43,7 +43,9 @@ ENGLISH = (
     "withdrawn|retracted|substantive|editorial|shared|internal|confidential|meeting|"
     "amendment|decision|baseline|wording|goal|goals|stance|unknown|neutral|closed|resolved|"
     "signed|signing|chosen|option|party|parties|role|version|none|null|true|false|"
-    "in_negotiation|partly_adopted|milestone|reason|summary|conditions"
+    "in_negotiation|partly_adopted|milestone|reason|summary|conditions|"
+    # Words for developers, not for users ("de seeds beschrijven ze…").
+    "seed|seeds|todo|fixme|lorem|illustrative"
 )
 ENGLISH_WORD = re.compile(rf"\b({ENGLISH})\b", re.IGNORECASE)
 INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jullie)\b", re.IGNORECASE)
@@ -172,6 +174,7 @@ def test_the_checks_catch_what_they_should() -> None:
     assert problems(["Heb je dat gezien?"], {})
     assert problems(["besluit 'besluit: salarismix'"], {})
     assert problems(["Voorkeur van MBORAAD"], codes)
+    assert problems(["Zie scenario 2; de seeds beschrijven ze"], {})
     dutch = ["Open passage: de MBO Raad steunt optie 2a (neutraal)", "op 1 juni 2023; u kiest."]
     assert problems(dutch, codes) == []
     assert problems(["onbekend", "onbekend", "CNV Onderwijs tekent"], codes) == []
