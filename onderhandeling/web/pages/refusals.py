@@ -6,7 +6,6 @@ dates allowed), never by matching the English message, which is written for API 
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Mapping
 from datetime import date
 
