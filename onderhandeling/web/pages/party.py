@@ -39,7 +39,7 @@ def party_context(found: dict[str, Any]) -> dict[str, Any]:
                 goal=goal["code"],
                 on=date.fromisoformat(str(p["effective_date"])),
                 stance=Stance(p["stance"]),
-                needs_reconfirming=p is current and p["needs_reconfirmation"],
+                needs_reconfirming=bool(p["needs_reconfirmation"]) and p is current,
             )
             for p in held
         ]
