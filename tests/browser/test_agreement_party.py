@@ -65,6 +65,7 @@ def _check(page: Any, name: str, width: int) -> None:
     assert result.violations_count == 0, result.generate_report()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}-boven.png"))
 
 
 @pytest.mark.parametrize("width", [1280, 390])
