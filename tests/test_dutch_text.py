@@ -197,3 +197,16 @@ def test_every_demo_page_speaks_dutch(demo_service: Negotiations, account: str) 
         f"{url}\n    {problem}" for url, text in pages.items() for problem in problems(text, codes)
     ]
     assert not report, f"{len(report)} problems on {len(pages)} pages:\n" + "\n".join(report)
+
+
+def test_sign_in_and_error_pages_speak_dutch(demo_service: Negotiations) -> None:
+    """The pages outside the crawl: sign-in (before signing in) and page-not-found."""
+    with TestClient(create_app(demo_service), headers={"Accept": "text/html"}) as anonymous:
+        sign_in_page = anonymous.get("/aanmelden")
+    with _signed_in(demo_service, "demo-stuurgroep") as client:
+        missing = client.get("/doelstellingen/00000000-0000-0000-0000-000000000000")
+        no_page = client.get("/bestaat-niet")
+    assert missing.status_code == 404 and no_page.status_code == 404
+    for response in (sign_in_page, missing, no_page):
+        texts = visible_text(BeautifulSoup(response.text, "html.parser"))
+        assert texts and problems(texts, {}) == [], problems(texts, {})
