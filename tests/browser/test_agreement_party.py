@@ -94,6 +94,9 @@ def test_agreement_and_party_pages_fit_and_pass_axe(
     page.locator(".agreement-point").first.screenshot(
         path=str(SCREENSHOTS / f"akkoord-discussiepunt-{width}.png")
     )
+    page.locator(".agreement-point .point-option--chosen").first.screenshot(
+        path=str(SCREENSHOTS / f"akkoord-gekozen-optie-{width}.png")
+    )
     page.locator(".agreement-point .app-table-scroll").first.screenshot(
         path=str(SCREENSHOTS / f"akkoord-voorkeuren-{width}.png")
     )
