@@ -139,6 +139,31 @@ def test_discussion_point_decided_once() -> None:
         point.choose("1", uuid4(), DAY, ME)
 
 
+def test_discussion_point_options_keep_advantages_and_disadvantages_as_lists() -> None:
+    """Pros and cons are lists of texts; an option without them is stored as before."""
+    agreement, _ = new_agreement()
+    options = [
+        {"key": "1", "label": "Scenario 1", "pros": ["stabiel", "vrijwillig"], "cons": ["vaag"]},
+        {"key": "2", "label": "Scenario 2"},
+    ]
+    point = DiscussionPoint.raise_point(
+        agreement.id, None, "Salarismix", options, "shared", DAY, ME
+    )
+    assert point.options[0]["pros"] == ["stabiel", "vrijwillig"]
+    assert point.options[0]["cons"] == ["vaag"]
+    assert point.options[1] == {"key": "2", "label": "Scenario 2", "description": ""}
+    with pytest.raises(InvalidInput):
+        DiscussionPoint.raise_point(
+            agreement.id,
+            None,
+            "Salarismix",
+            [{"key": "1", "label": "A", "pros": [""]}, {"key": "2", "label": "B"}],
+            "shared",
+            DAY,
+            ME,
+        )
+
+
 def test_milestone_before_the_negotiation_started_is_refused() -> None:
     """Moving a milestone to 1901 is a typing error: before the negotiation even started."""
     agreement, _ = new_agreement()

@@ -361,7 +361,7 @@ def test_record_decision_and_preference(client: TestClient, world: World) -> Non
     text = soup(client.get(path)).get_text()
     assert "besluit 34313238 (MOCW)" in text
     assert "Voorkeur van: JOB" in text
-    assert "gekozen op 3 oktober 2022" in text
+    assert "Gekozen op 3 oktober 2022" in text
 
 
 def test_agreement_on_a_date_shows_the_wording_then(client: TestClient, world: World) -> None:

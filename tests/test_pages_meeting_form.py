@@ -66,7 +66,7 @@ def test_the_form_names_the_agreement_it_logs_into(client: TestClient, world: Wo
     assert chosen is not None and chosen.get_text() == "Werkagenda mbo"
     assert chosen["value"] == str(world.agreement_id)
     parties = [text_of(page, f"label[for='{box['id']}']") for box in page.select("[name=partijen]")]
-    assert "Jongeren Organisatie Beroepsonderwijs (JOB)" in parties
+    assert "JOB (Jongeren Organisatie Beroepsonderwijs)" in parties
     goals = [text_of(page, f"label[for='{box['id']}']") for box in page.select("[name=doelen]")]
     assert goals == ["K1 Gelijke kansen op stage", "A1 Leven lang ontwikkelen"]
 
@@ -99,8 +99,8 @@ def test_step_two_without_javascript_draws_the_grid(client: TestClient, world: W
     page = soup(response)
     rows = page.select("fieldset.app-grid__row")
     assert [" ".join(row.legend.get_text().split()) for row in rows] == [
-        "Jongeren Organisatie Beroepsonderwijs (JOB)",
-        "Samenwerkingsorganisatie Beroepsonderwijs Bedrijfsleven (SBB)",
+        "JOB (Jongeren Organisatie Beroepsonderwijs)",
+        "SBB (Samenwerkingsorganisatie Beroepsonderwijs Bedrijfsleven)",
     ]
     select = page.select_one(f"#field-standpunt-{_cell(world, 'JOB', 'K1')}")
     label = text_of(page, f"label[for='{select['id']}']")

@@ -77,23 +77,30 @@ def test_a_party_not_present_is_named() -> None:
     """At a position, the party was not there; at the parties present, it has positions."""
     at_row = NotPresent("party", "x", party="MBORAAD (MBO Raad)")
     assert dutch_message(at_row) == (
-        "MBORAAD (MBO Raad) was niet aanwezig bij dit overleg. "
-        "Voeg de partij toe aan de aanwezige partijen."
+        "MBO Raad was niet aanwezig bij dit overleg. Voeg de partij toe aan de aanwezige partijen."
     )
-    at_parties = StillHasPositions("parties_present", "x", party="JOB (Jongeren)")
-    assert dutch_message(at_parties).startswith("JOB (Jongeren) heeft nog standpunten")
+    at_parties = StillHasPositions(
+        "parties_present", "x", party="JOB (Jongeren Organisatie Beroepsonderwijs)"
+    )
+    assert dutch_message(at_parties).startswith(
+        "JOB (Jongeren Organisatie Beroepsonderwijs) heeft nog standpunten"
+    )
 
 
 def test_duplicates_quotes_and_participants_are_named() -> None:
     """Party, goal and the number of occurrences come from the details."""
-    duplicate = DuplicatePosition("party", "x", party="JOB (Jongeren)", goal="K1")
-    assert dutch_message(duplicate).startswith("JOB (Jongeren) heeft in dit overleg al een")
+    duplicate = DuplicatePosition(
+        "party", "x", party="JOB (Jongeren Organisatie Beroepsonderwijs)", goal="K1"
+    )
+    assert dutch_message(duplicate).startswith(
+        "JOB (Jongeren Organisatie Beroepsonderwijs) heeft in dit overleg al een"
+    )
     assert "over K1." in dutch_message(duplicate)
     assert dutch_message(AmbiguousQuote("occurrence", "x", occurrences=3)).endswith(
         "Vul in welke keer u bedoelt (1 tot en met 3)."
     )
     outsider = NotAParticipant("x", party="SBB (SBB-organisatie)")
-    assert dutch_message(outsider) == "SBB (SBB-organisatie) doet niet mee aan dit akkoord."
+    assert dutch_message(outsider) == "SBB-organisatie doet niet mee aan dit akkoord."
 
 
 def test_state_refusals_and_what_a_route_says_instead() -> None:

@@ -1,5 +1,6 @@
-"""Discussion point with options (the Salarismix scenarios 1, 2a, 2b, 3): each party's
-preferred option with its reason, and the decision that picks one."""
+"""Discussion point with options (the Salarismix scenarios 1, 2a, 2b, 3), each with its
+description and its advantages and disadvantages as lists: each party's preferred option
+with its reason, and the decision that picks one."""
 
 from __future__ import annotations
 
@@ -22,23 +23,27 @@ class DiscussionPoint(Aggregate):
         agreement_id: UUID,
         goal_id: UUID | None,
         title: str,
-        options: list[dict[str, str]],
+        options: list[dict[str, Any]],
         confidentiality: str,
         effective_date: date,
         recorded_by: UUID,
     ) -> DiscussionPoint:
-        """options: each {"key": "2a", "label": "Scenario 2a", "description": "…"}."""
+        """options: each {"key": "2a", "label": "Scenario 2a", "description": "…"}, with
+        optionally its advantages and disadvantages as lists ("pros", "cons": ["…", …])."""
         if len(options) < 2:
             raise values.InvalidInput("options", "a discussion point needs at least two options")
         checked = []
         for option in options:
-            checked.append(
-                {
-                    "key": values.code("option key", option.get("key", "")),
-                    "label": values.text("label", option.get("label", ""), values.MAX_SHORT),
-                    "description": values.optional_text("description", option.get("description")),
-                }
-            )
+            one: dict[str, Any] = {
+                "key": values.code("option key", option.get("key", "")),
+                "label": values.text("label", option.get("label", ""), values.MAX_SHORT),
+                "description": values.optional_text("description", option.get("description")),
+            }
+            # Only when given, so an option without them is stored as before.
+            for field in ("pros", "cons"):
+                if option.get(field):
+                    one[field] = values.texts(field, list(option[field]))
+            checked.append(one)
         if len({o["key"] for o in checked}) != len(checked):
             raise values.InvalidInput("options", "option keys must be unique")
         return cls(
@@ -59,7 +64,7 @@ class DiscussionPoint(Aggregate):
         agreement_id: UUID,
         goal_id: UUID | None,
         title: str,
-        options: list[dict[str, str]],
+        options: list[dict[str, Any]],
         confidentiality: str,
         effective_date: date,
         recorded_by: UUID,

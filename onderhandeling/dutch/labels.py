@@ -38,3 +38,5 @@ CAUSE_LABELS = {
     "none": "redactie",
 }
 KIND_LABELS = {"substantive": "inhoudelijk", "editorial": "redactioneel"}
+ROLE_LABELS = {"signatory": "ondertekenaar", "adviser": "adviseur"}
+CONFIDENTIALITY_LABELS = {"shared": "gedeeld", "internal": "intern"}

@@ -3,7 +3,9 @@ wording revision, rendered from the facts the read models keep (a kind code, cod
 ISO dates, version numbers). One module for the web pages and the CLI.
 
 An entry is a mapping as the read models give it: ``kind``, ``goal_code``, ``party_code``,
-``title``, ``version``, ``on_date`` and ``details`` (the rest of the facts).
+``title``, ``version``, ``on_date`` and ``details`` (the rest of the facts). A party is named
+by its name when the caller gives the names by code (``sentence(entry, parties)``, short
+names from ``dutch.parties``), else by the entry's ``party_name``, else by its code.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from onderhandeling.dutch.labels import (
     CAUSE_LABELS,
     KIND_LABELS,
     OUTCOME_LABELS,
+    ROLE_LABELS,
     STANCE_LABELS,
     STATUS_LABELS,
 )
@@ -50,6 +53,17 @@ def dutch_date(value: str | date | None) -> str:
         return value
 
 
+def _party(entry: Entry, code: Any = None) -> str:
+    """The party of the entry (or the one with this code), by name when known."""
+    code = entry.get("party_code") if code is None else code
+    names: Mapping[str, str] = entry.get("_party_names") or {}
+    if code in names:
+        return names[code]
+    if code == entry.get("party_code") and entry.get("party_name"):
+        return str(entry["party_name"])
+    return "" if code is None else str(code)
+
+
 def _details(entry: Entry) -> Mapping[str, Any]:
     details: Mapping[str, Any] = entry.get("details") or {}
     return details
@@ -66,7 +80,7 @@ def _position(entry: Entry, verb: str) -> str:
     # A stance logged in the meeting grid may come without a summary.
     summary = details.get("summary", "")
     return (
-        f"{entry['party_code']} {verb} op {entry['goal_code']} (versie {entry['version']}): "
+        f"{_party(entry)} {verb} op {entry['goal_code']} (versie {entry['version']}): "
         f"{STANCE_LABELS.get(stance, stance)}" + (f" — {summary}" if summary else "")
     )
 
@@ -85,7 +99,9 @@ SENTENCES: dict[str, Callable[[Entry], str]] = {
     # The agreement and its discussion points.
     "agreement_started": lambda e: f"Akkoord gestart: {e['title']}",
     "priority_added": lambda e: f"Prioriteit {_d(e, 'priority')} toegevoegd: {e['title']}",
-    "party_joined": lambda e: f"{e['party_code']} neemt deel ({_d(e, 'role')})",
+    "party_joined": lambda e: (
+        f"{_party(e)} neemt deel als {ROLE_LABELS.get(_d(e, 'role'), _d(e, 'role'))}"
+    ),
     "goal_added": lambda e: (
         f"Doelstelling {e['goal_code']} toegevoegd aan prioriteit {_d(e, 'priority')}"
     ),
@@ -94,12 +110,10 @@ SENTENCES: dict[str, Callable[[Entry], str]] = {
         f"Mijlpaal {e['title']} verplaatst naar {dutch_date(e['on_date'])}: {_d(e, 'reason')}"
     ),
     "baseline_frozen": lambda e: f"Versie '{e['title']}' vastgelegd",
-    "signature_recorded": lambda e: f"{e['party_code']} heeft ondertekend",
+    "signature_recorded": lambda e: f"{_party(e)} heeft ondertekend",
     "signing_completed": lambda e: "Akkoord door alle partijen ondertekend",
     "point_raised": lambda e: f"Discussiepunt: {e['title']}",
-    "preference_stated": lambda e: (
-        f"{e['party_code']} kiest optie {_d(e, 'option')} bij '{e['title']}'"
-    ),
+    "preference_stated": lambda e: f"{_party(e)} kiest optie {_d(e, 'option')} bij '{e['title']}'",
     "option_chosen": lambda e: f"Optie {_d(e, 'option')} gekozen bij '{e['title']}'",
     # Goals and their wording.
     "goal_drafted": lambda e: f"Doelstelling {e['goal_code']} opgesteld: {e['title']}",
@@ -115,10 +129,10 @@ SENTENCES: dict[str, Callable[[Entry], str]] = {
     ),
     "wording_frozen": lambda e: f"Tekst {e['goal_code']} bevroren na ondertekening",
     "amendment_proposed": lambda e: (
-        f"Wijzigingsvoorstel van {e['party_code']} op {e['goal_code']}: {_d(e, 'reason')}"
+        f"Wijzigingsvoorstel van {_party(e)} op {e['goal_code']}: {_d(e, 'reason')}"
     ),
     "amendment_decided": lambda e: (
-        f"Wijzigingsvoorstel van {e['party_code']} op {e['goal_code']}: "
+        f"Wijzigingsvoorstel van {_party(e)} op {e['goal_code']}: "
         f"{OUTCOME_LABELS.get(_d(e, 'outcome'), _d(e, 'outcome'))}"
     ),
     "passage_marked": lambda e: f"Open passage gemarkeerd in {e['goal_code']}: “{_d(e, 'quote')}”",
@@ -127,10 +141,11 @@ SENTENCES: dict[str, Callable[[Entry], str]] = {
     "position_recorded": lambda e: _position(e, "standpunt"),
     "position_corrected": lambda e: _position(e, "corrigeert standpunt"),
     "position_retracted": lambda e: (
-        f"Standpunt {e['party_code']} op {e['goal_code']} ingetrokken: {_d(e, 'reason')}"
+        f"Standpunt {_party(e)} op {e['goal_code']} ingetrokken: {_d(e, 'reason')}"
     ),
     "meeting_logged": lambda e: (
-        f"Overleg '{e['title']}' ({_d(e, 'meeting_kind')}) met {', '.join(_d(e, 'parties'))}"
+        f"Overleg '{e['title']}' ({_d(e, 'meeting_kind')}) met "
+        f"{', '.join(_party(e, p) for p in _d(e, 'parties'))}"
     ),
     "meeting_corrected": lambda e: (
         f"Overleg '{e['title']}' gecorrigeerd ({_corrected(e)}): {_d(e, 'reason')}"
@@ -147,13 +162,16 @@ SENTENCES: dict[str, Callable[[Entry], str]] = {
 }
 
 
-def sentence(entry: Entry) -> str:
-    """The Dutch sentence of a timeline entry ("Mijlpaal Brief gepland op 1 juni 2023")."""
+def sentence(entry: Entry, parties: Mapping[str, str] | None = None) -> str:
+    """The Dutch sentence of a timeline entry ("Mijlpaal Brief gepland op 1 juni 2023");
+    parties: a name by party code, to name parties by (else their codes)."""
     say = SENTENCES.get(str(entry.get("kind")))
-    return str(entry.get("kind")) if say is None else say(entry)
+    if say is None:
+        return str(entry.get("kind"))
+    return say({**entry, "_party_names": parties} if parties else entry)
 
 
-def cause_label(cause: Mapping[str, Any]) -> str:
+def cause_label(cause: Mapping[str, Any], parties: Mapping[str, str] | None = None) -> str:
     """What caused a revision, named in Dutch: "wijzigingsvoorstel van JOB", "overleg 'Ambtelijk
     overleg' (14 oktober 2022)", "besluit 34313238: Salarismix"; "(intern)" when hidden."""
     kind = cause.get("type")
@@ -162,7 +180,8 @@ def cause_label(cause: Mapping[str, Any]) -> str:
     if cause.get("hidden"):
         return "(intern)"
     if kind == "amendment":
-        return f"wijzigingsvoorstel van {cause.get('party') or '?'}"
+        party = cause.get("party") or "?"
+        return f"wijzigingsvoorstel van {(parties or {}).get(party, party)}"
     if kind == "meeting":
         if not cause.get("title"):
             return "overleg"
@@ -173,7 +192,7 @@ def cause_label(cause: Mapping[str, Any]) -> str:
     return f"besluit{reference}: {cause['title']}"
 
 
-def cause_text(version: Mapping[str, Any]) -> str:
+def cause_text(version: Mapping[str, Any], parties: Mapping[str, str] | None = None) -> str:
     """A wording version's origin as the goal page says it: "eerste tekst", "eigen herziening",
     or its cause named once ("besluit 34313238: Salarismix", "besluit (intern)")."""
     cause = version["cause"]
@@ -181,4 +200,4 @@ def cause_text(version: Mapping[str, Any]) -> str:
         return "eerste tekst" if version["version"] == 1 else "eigen herziening"
     if cause.get("hidden"):
         return f"{CAUSE_LABELS.get(cause['type'], cause['type'])} (intern)"
-    return cause_label(cause)
+    return cause_label(cause, parties)

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from onderhandeling.readmodel.results import Id, Result
+from onderhandeling.readmodel.results import Id, PositionOut, Result
 
 
 class RecentMeeting(Result):
@@ -54,3 +54,25 @@ class DiscussionPointItem(Result):
     chosen: PointChoice | None
     raised_on: date
     is_internal: bool
+
+
+class PartyGoal(Result):
+    id: Id
+    code: str
+    title: str
+    version: int = Field(description="The goal's current wording version.")
+
+
+class PartyHead(Result):
+    id: Id
+    code: str
+    name: str
+    role: str
+
+
+class PartyPositionsOut(Result):
+    party: PartyHead
+    goals: list[PartyGoal] = Field(description="The agreement's goals, in the order added.")
+    positions: list[PositionOut] = Field(
+        description="Every position of the party on these goals the reader may see."
+    )

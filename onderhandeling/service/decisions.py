@@ -4,6 +4,7 @@ the decisions of the minister or cabinet, and the corrections of a decision."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from onderhandeling.domain import Agreement, Decision, DiscussionPoint, Goal
@@ -27,7 +28,7 @@ class DecisionCommands(NegotiationsBase):
         self,
         agreement_id: UUID,
         title: str,
-        options: list[dict[str, str]],
+        options: list[dict[str, Any]],
         effective_date: date,
         recorded_by: UUID,
         goal_id: UUID | None = None,

@@ -14,6 +14,7 @@ from onderhandeling.readmodel.read_lists import (
     list_parties,
     person_name,
 )
+from onderhandeling.readmodel.read_party import party_positions
 from onderhandeling.readmodel.read_records import (
     decision_detail,
     decisions_of,
@@ -29,6 +30,7 @@ from onderhandeling.readmodel.results import (
     MeetingSummaryOut,
     PartyOut,
 )
+from onderhandeling.readmodel.results_lists import PartyPositionsOut
 from onderhandeling.readmodel.results_state import AgreementStateOut, StatusOut
 from onderhandeling.service.reads import Reads
 
@@ -64,6 +66,14 @@ class Queries(Reads):
         (so a shared position replaced only by an internal correction looks current).
         """
         return GoalOut.model_validate(goal_detail(self, goal_id, reader))
+
+    def party_positions(
+        self, agreement_id: UUID, party_code: str, reader: Reader = MINISTRY
+    ) -> PartyPositionsOut:
+        """One party's positions on the agreement's goals, with the goals (NotFound when the
+        party takes no part in it)."""
+        found = party_positions(self, agreement_id, party_code, reader)
+        return PartyPositionsOut.model_validate(found)
 
     def status(self, agreement_id: UUID, reader: Reader = MINISTRY) -> StatusOut:
         """Per priority and goal: wording version, status, each party's current stance."""

@@ -18,6 +18,7 @@ from onderhandeling.web.pages import (
     meeting,
     meeting_edit,
     meetings,
+    party,
 )
 from onderhandeling.web.pages.paths import PageNotFound, handle_page_not_found
 from onderhandeling.web.pages.templating import error_page
@@ -25,6 +26,7 @@ from onderhandeling.web.pages.templating import error_page
 router = APIRouter(include_in_schema=False)
 router.include_router(auth.router)
 router.include_router(dashboard.router)
+router.include_router(party.router)
 router.include_router(goal.router)
 # /overleggen/nieuw before /overleggen/{meeting_id}.
 router.include_router(meeting.router)

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from onderhandeling.domain.errors import DomainError, NotFound
+from onderhandeling.dutch.parties import party_label
 from onderhandeling.service import NOW
 from onderhandeling.web import security
 from onderhandeling.web.pages.data import discussion_points
@@ -48,9 +49,11 @@ def agreement_context(request: Request, user: Any, agreement_id: UUID) -> dict[s
         "points": points,
         # With their corrections, which the page marks and links to.
         "decisions": service.decisions(agreement_id, user.reader),
-        "party_options": [(p["id"], p["code"]) for p in agreement["parties"]],
+        "party_options": [
+            (p["id"], party_label(p["code"], p["name"])) for p in agreement["parties"]
+        ],
         "unsigned_options": [
-            (p["id"], p["code"])
+            (p["id"], party_label(p["code"], p["name"]))
             for p in agreement["parties"]
             if p["role"] == "signatory" and p["code"] not in signed
         ],

@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from onderhandeling.domain.visibility import Reader
+from onderhandeling.dutch.parties import short_name
 from onderhandeling.dutch.timeline import sentence
 from onderhandeling.service import COUNT_CAP, Negotiations, in_one_snapshot
 
@@ -75,13 +76,14 @@ def dashboard(
     changed = service.changes_since(
         agreement_id, since.isoformat(), reader, limit=CHANGES_SHOWN
     ).as_dict()
+    names = {p["code"]: short_name(p["code"], p["name"]) for p in agreement["parties"]}
     changes = [
-        {"goal": goal, "on": entry["effective_date"], "what": sentence(entry)}
+        {"goal": goal, "on": entry["effective_date"], "what": sentence(entry, names)}
         for goal in changed["goals"]
         for entry in goal["entries"]
     ]
     changes += [
-        {"goal": None, "on": entry["effective_date"], "what": sentence(entry)}
+        {"goal": None, "on": entry["effective_date"], "what": sentence(entry, names)}
         for entry in changed["agreement"]
     ]
     changes.sort(key=lambda c: c["on"] or "", reverse=True)

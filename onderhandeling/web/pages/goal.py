@@ -14,6 +14,7 @@ from markupsafe import Markup
 from onderhandeling.domain.errors import DomainError, NotFound, QuoteNotFound, StaleVersion
 from onderhandeling.domain.values import RevisionKind
 from onderhandeling.web.deps import CSRF, CurrentUser, Service, Writer
+from onderhandeling.web.pages import presenting
 from onderhandeling.web.pages.forms import Posted, answer, at_field
 from onderhandeling.web.pages.goal_data import diff_html, goal_page
 from onderhandeling.web.pages.paths import AmendmentId, GoalId, PassageId
@@ -44,7 +45,8 @@ def _int(value: str | None) -> int | None:
 def with_long_lists(data: dict[str, Any]) -> dict[str, Any]:
     """The timeline and the provenance rendered once, with the data that is remembered: they
     are half of a 1,000-version goal's page and the same for every reader of that audience."""
-    lists = templates.env.get_template("_goal_lists.html").module
+    names = presenting.PartyNames(data.get("parties", []))  # no request here: names given
+    lists = templates.env.get_template("_goal_lists.html").make_module({"party_names": names})
     data["timeline_html"] = Markup(lists.timeline(data["timeline"], data["timeline_total"]))  # type: ignore[attr-defined]
     data["provenance_html"] = Markup(lists.provenance(data["provenance"]))  # type: ignore[attr-defined]
     return data

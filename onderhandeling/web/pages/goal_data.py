@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from onderhandeling.domain.values import Confidentiality
 from onderhandeling.domain.visibility import Reader
+from onderhandeling.dutch.parties import party_label, short_name
 from onderhandeling.dutch.timeline import cause_text
 from onderhandeling.service import Negotiations, in_one_snapshot
 from onderhandeling.web.pages.data import (
@@ -91,8 +92,9 @@ def goal_page(
     agreement = service.agreement(agreement_id).as_dict()
     codes = party_codes(service, agreement)
     versions = [v.as_dict() for v in service.wording_versions(goal_id, reader)]
+    short_names = {p["code"]: short_name(p["code"], p["name"]) for p in agreement["parties"]}
     for entry in versions:
-        entry["cause_text"] = cause_text(entry)
+        entry["cause_text"] = cause_text(entry, short_names)
     by_version = {v["version"]: v for v in versions}
     current = goal["version"]
     meetings = meeting_titles(
@@ -129,7 +131,9 @@ def goal_page(
         "goal": goal,
         "agreement": agreement,
         "parties": agreement["parties"],
-        "party_options": [(p["id"], p["code"]) for p in agreement["parties"]],
+        "party_options": [
+            (p["id"], party_label(p["code"], p["name"])) for p in agreement["parties"]
+        ],
         "codes": codes,
         "pieces": marked_wording(goal["wording"], goal["passages"]),
         "open_passages": [p for p in goal["passages"] if p["status"] == "open"],

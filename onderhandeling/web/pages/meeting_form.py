@@ -18,6 +18,7 @@ from onderhandeling.domain.errors import DomainError
 from onderhandeling.domain.values import Confidentiality, MeetingKind, Stance
 from onderhandeling.dutch.dates import format_date
 from onderhandeling.dutch.labels import MEETING_KIND_LABELS, STANCE_LABELS
+from onderhandeling.dutch.parties import short_name
 from onderhandeling.service import AgreementOut, Negotiations, PositionInput, in_one_snapshot
 from onderhandeling.web.pages.forms import Form
 from onderhandeling.web.pages.refusals import dutch_message
@@ -89,15 +90,16 @@ def cell_key(party_id: str, goal_id: str) -> str:
 
 
 def party_option(participant: Any) -> dict[str, str]:
-    """A party as the forms name it: by name, its code after it (when it differs)."""
+    """A party as the forms name it: by its short name, its full name after it (when it
+    differs), never by its bare code."""
     name = participant.name or participant.code
-    hint = "" if participant.code == name else participant.code
+    short = short_name(participant.code, name)
     return {
         "id": participant.id,
         "code": participant.code,
         "name": name,
-        "label": name,
-        "hint": hint,
+        "label": short,
+        "hint": "" if short == name else name,
     }
 
 

@@ -5,10 +5,12 @@ dates allowed), never by matching the English message, which is written for API 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
 from onderhandeling.domain import errors
+from onderhandeling.dutch.parties import party_label
 
 # A route may say what an error means for what it acted on ("this position was already
 # corrected" rather than "this was already decided"): code → sentence.
@@ -90,9 +92,16 @@ def has_dutch_sentence(code: str) -> bool:
     return code in _BY_CODE or code in FIXED
 
 
+_CODE_AND_NAME = re.compile(r"(\S+) \((.+)\)")
+
+
 def _party(error: errors.DomainError, fallback: str = "Deze partij") -> str:
+    """The party the refusal names, by its name ("MBO Raad", not "MBORAAD (MBO Raad)")."""
     party = error.details.get("party")
-    return party if isinstance(party, str) and party else fallback
+    if not isinstance(party, str) or not party:
+        return fallback
+    found = _CODE_AND_NAME.fullmatch(party)
+    return party if found is None else party_label(found[1], found[2])
 
 
 def _short_date(iso: object) -> str | None:
