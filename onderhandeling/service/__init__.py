@@ -75,6 +75,12 @@ from onderhandeling.readmodel.results_state import (
     StatusParty,
     StatusPriority,
 )
+from onderhandeling.readmodel.results_trends import (
+    BurndownStep,
+    PrioritySupport,
+    SupportPoint,
+    TrendsOut,
+)
 from onderhandeling.service.agreements import AgreementCommands
 from onderhandeling.service.goals import GoalCommands
 from onderhandeling.service.meetings import LoggedMeeting, MeetingCommands, PositionInput
@@ -97,6 +103,7 @@ __all__ = [
     "AgreementSummaryRef",
     "AmendmentOut",
     "BaselineOut",
+    "BurndownStep",
     "CauseOut",
     "ChangedGoal",
     "ChangesOut",
@@ -139,6 +146,7 @@ __all__ = [
     "Preference",
     "PriorityOut",
     "PriorityState",
+    "PrioritySupport",
     "ProvenanceOut",
     "RecentMeeting",
     "Result",
@@ -151,7 +159,9 @@ __all__ = [
     "StatusOut",
     "StatusParty",
     "StatusPriority",
+    "SupportPoint",
     "TimelineEntry",
+    "TrendsOut",
     "VersionInfo",
     "WordingChange",
     "WordingVersion",

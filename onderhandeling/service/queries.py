@@ -3,10 +3,12 @@ agreements, goals, status, meetings, decisions). No query loads an aggregate."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from uuid import UUID
 
 from onderhandeling.domain.visibility import MINISTRY, Reader
 from onderhandeling.readmodel.read_common import agreement_row, read_models
+from onderhandeling.readmodel.read_dashboard import changes_between, last_meeting_by
 from onderhandeling.readmodel.read_goal import goal_detail
 from onderhandeling.readmodel.read_lists import (
     agreement_detail,
@@ -20,6 +22,7 @@ from onderhandeling.readmodel.read_records import (
     meeting_detail,
     meetings_of,
 )
+from onderhandeling.readmodel.read_trends import trends
 from onderhandeling.readmodel.results import (
     AgreementOut,
     AgreementSummary,
@@ -29,7 +32,10 @@ from onderhandeling.readmodel.results import (
     MeetingSummaryOut,
     PartyOut,
 )
+from onderhandeling.readmodel.results_history import ChangesOut
+from onderhandeling.readmodel.results_lists import RecentMeeting
 from onderhandeling.readmodel.results_state import AgreementStateOut, StatusOut
+from onderhandeling.readmodel.results_trends import TrendsOut
 from onderhandeling.service.reads import Reads
 
 
@@ -89,6 +95,43 @@ class Queries(Reads):
 
     def decision(self, decision_id: UUID, reader: Reader = MINISTRY) -> DecisionOut:
         return DecisionOut.model_validate(decision_detail(self, decision_id, reader))
+
+    def trends(
+        self,
+        agreement_id: UUID,
+        reader: Reader = MINISTRY,
+        as_of: date | None = None,
+        known_at: datetime | None = None,
+    ) -> TrendsOut:
+        """Per priority the signatories' support over time, and the open passages and pending
+        amendments over time (the burn-down), up to a date and/or as known at a moment."""
+        return TrendsOut.model_validate(trends(self, agreement_id, reader, as_of, known_at))
+
+    def last_meeting_by(
+        self,
+        agreement_id: UUID,
+        reader: Reader,
+        kind: str,
+        as_of: date | None = None,
+        known_at: datetime | None = None,
+    ) -> RecentMeeting | None:
+        """The latest meeting of a kind held by ``as_of`` (as known at ``known_at``)."""
+        found = last_meeting_by(self, agreement_id, reader, kind, as_of, known_at)
+        return None if found is None else RecentMeeting.model_validate(found)
+
+    def changes_between(
+        self,
+        agreement_id: UUID,
+        since: date,
+        reader: Reader,
+        limit: int,
+        as_of: date | None = None,
+        known_at: datetime | None = None,
+    ) -> ChangesOut:
+        """The newest ``limit`` changes from ``since`` up to ``as_of`` (as known at
+        ``known_at``), by goal."""
+        found = changes_between(self, agreement_id, since, reader, limit, as_of, known_at)
+        return ChangesOut.model_validate(found)
 
 
 def _status_of(state: AgreementStateOut, kinds: dict[str, str]) -> dict[str, object]:
