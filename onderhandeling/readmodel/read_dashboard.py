@@ -118,3 +118,14 @@ def changes_between(
         "agreement": general,
         "count": count,
     }
+
+
+def first_day(app: Application[Any], agreement_id: UUID | str) -> date | None:
+    """The earliest date anything about the agreement took effect (the negotiation's start,
+    which may lie before the agreement's term); None when nothing has a date."""
+    with read_models(app) as sql:
+        found = sql.scalar(
+            "SELECT MIN(effective_date) FROM proj_timeline WHERE agreement_id = ?",
+            [str(agreement_id)],
+        )
+    return None if found is None else date.fromisoformat(str(found))

@@ -84,7 +84,7 @@ def consensus_over_time(
     points: dict[str, list[dict[str, Any]]] = {key: [] for key in counts}
     for row in rows:
         priority = priority_of.get(row["goal_id"])
-        if priority not in counts or row["party_id"] not in signatories:
+        if priority is None or priority not in counts or row["party_id"] not in signatories:
             continue
         pair = (row["goal_id"], row["party_id"])
         before, after = held.get(pair), row["stance"]

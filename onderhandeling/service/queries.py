@@ -8,7 +8,7 @@ from uuid import UUID
 
 from onderhandeling.domain.visibility import MINISTRY, Reader
 from onderhandeling.readmodel.read_common import agreement_row, read_models
-from onderhandeling.readmodel.read_dashboard import changes_between, last_meeting_by
+from onderhandeling.readmodel.read_dashboard import changes_between, first_day, last_meeting_by
 from onderhandeling.readmodel.read_goal import goal_detail
 from onderhandeling.readmodel.read_lists import (
     agreement_detail,
@@ -132,6 +132,10 @@ class Queries(Reads):
         ``known_at``), by goal."""
         found = changes_between(self, agreement_id, since, reader, limit, as_of, known_at)
         return ChangesOut.model_validate(found)
+
+    def negotiation_start(self, agreement_id: UUID) -> date | None:
+        """The earliest date anything about the agreement took effect (None: nothing yet)."""
+        return first_day(self, agreement_id)
 
 
 def _status_of(state: AgreementStateOut, kinds: dict[str, str]) -> dict[str, object]:

@@ -70,8 +70,8 @@ def dashboard(
     today = date.today()
     reader = user.reader
     agreement = service.agreement(agreement_id)
-    start = date.fromisoformat(agreement.term_start)
-    as_of, known, errors = dashboard_dates(datum, bekend_op, dag, start, today)
+    span = negotiation_span(agreement, service.negotiation_start(agreement_id), today)
+    as_of, known, errors = dashboard_dates(datum, bekend_op, dag, span[0], today)
 
     def make() -> Markup:
         data = dashboard_data(service, agreement_id, reader, today, as_of, known)
@@ -90,7 +90,7 @@ def dashboard(
         "overzicht": overview,
         "as_of": as_of,
         "known": known,
-        "span": negotiation_span(agreement, today),
+        "span": span,
         "typed": {"datum": datum or "", "bekend_op": bekend_op or ""},
         "errors": errors,
     }

@@ -82,7 +82,7 @@ def consensus_bars(state: AgreementStateOut) -> list[Picture]:
     return found
 
 
-def consensus_over_time(trends: TrendsOut, start: date, end: date, today: date) -> Picture:
+def consensus_over_time(trends: TrendsOut, start: date, end: date, today: date | None) -> Picture:
     series = tuple(
         picture.ShareSeries(
             priority.title,
@@ -105,7 +105,7 @@ def consensus_over_time(trends: TrendsOut, start: date, end: date, today: date) 
 
 
 def burndown(
-    trends: TrendsOut, signing: date | None, start: date, end: date, today: date
+    trends: TrendsOut, signing: date | None, start: date, end: date, today: date | None
 ) -> Picture:
     points = tuple(
         picture.BurndownPoint(date.fromisoformat(s.on), s.open_passages, s.pending_amendments)
@@ -130,7 +130,9 @@ class Milestone:
     passed: bool
 
 
-def milestone_line(milestones: list[Milestone], start: date, end: date, today: date) -> Picture:
+def milestone_line(
+    milestones: list[Milestone], start: date, end: date, today: date | None
+) -> Picture:
     items = tuple(
         picture.Milestone(
             m.name,

@@ -96,11 +96,22 @@ def milestones_on(agreement: AgreementOut, day: date, as_of: date | None) -> lis
     return sorted(found, key=lambda m: m.planned_on)
 
 
-def negotiation_span(agreement: AgreementOut, today: date) -> tuple[date, date]:
-    """The days the date slider runs over: the term's start to today (or the signing)."""
-    start = date.fromisoformat(agreement.term_start)
+def negotiation_span(agreement: AgreementOut, began: date | None, today: date) -> tuple[date, date]:
+    """The days the date slider runs over: from the first fact (else the term's start) to
+    today, or to the signing."""
+    start = min(began or today, date.fromisoformat(agreement.term_start), today)
     end = date.fromisoformat(agreement.signed_on) if agreement.signed_on else today
     return start, max(start, min(end, today))
+
+
+# The time lines end this long after the last fact (or the signing), not years later today.
+AFTER_THE_FACTS = timedelta(days=30)
+
+
+def chart_end(day: date, last_fact: date, signing: date | None) -> date:
+    """The last day the time lines show: the dashboard's day, unless that lies long after
+    the last fact and the signing (then a month after whichever is later)."""
+    return min(day, max(last_fact, signing or last_fact) + AFTER_THE_FACTS)
 
 
 @in_one_snapshot
@@ -131,14 +142,18 @@ def dashboard(
     )
     summary = summarise(changed, CHANGES_SHOWN)
     milestones = milestones_on(agreement, day, as_of)
-    start = date.fromisoformat(agreement.term_start)
-    signing = state.agreement.signed_on
-    planned_signing = next(
+    span = negotiation_span(agreement, service.negotiation_start(agreement_id), today)
+    start = span[0]
+    signing = state.agreement.signed_on or next(
         (m.planned_on for m in milestones if "ondertekening" in m.name.lower()), None
     )
-    signing_day = signing or planned_signing
-    ends = [day, *(date.fromisoformat(m.planned_on) for m in milestones)]
-    end = max(ends)
+    signing_day = None if signing is None else date.fromisoformat(signing)
+    facts = [start, *(date.fromisoformat(p.on) for p in trends.burndown)]
+    facts += [date.fromisoformat(p.on) for s in trends.consensus for p in s.points]
+    until = chart_end(day, max(facts), signing_day)
+    marked = day if day <= until else None
+    planned = [date.fromisoformat(m.planned_on) for m in milestones]
+    line_end = max([until, *planned])
     return Dashboard(
         agreement=agreement,
         state=state,
@@ -150,17 +165,15 @@ def dashboard(
         more_changes=max(changed.count - len(summary.lines), 0),
         more_changes_capped=changed.count > CHANGES_SUMMARISED + COUNT_CAP,
         milestones=milestones,
-        span=negotiation_span(agreement, today),
+        span=span,
         parties=pictured.parties_of(state),
         heat_map=pictured.heat_map(state),
         consensus_bars=pictured.consensus_bars(state),
-        consensus_over_time=pictured.consensus_over_time(trends, start, day, day),
+        consensus_over_time=pictured.consensus_over_time(trends, start, until, marked),
         burndown=pictured.burndown(
-            trends,
-            None if signing_day is None else date.fromisoformat(signing_day),
-            start,
-            max(day, date.fromisoformat(signing_day)) if signing_day else day,
-            day,
+            trends, signing_day, start, max(until, signing_day or until), marked
         ),
-        milestone_line=pictured.milestone_line(milestones, start, end, day),
+        milestone_line=pictured.milestone_line(
+            milestones, start, line_end, day if day <= line_end else None
+        ),
     )
