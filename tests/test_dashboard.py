@@ -191,3 +191,18 @@ def test_dashboard_for_the_committee_on_a_date_shows_nothing_internal(
 def test_short_party_names(code: str, name: str, short: str) -> None:
     """Tight places get a name, not a made-up code."""
     assert short_name(code, name) == short
+
+
+def test_agreement_on_a_date_with_htmx_swaps_in_the_refusal(
+    client: TestClient, world: World
+) -> None:
+    """The "op datum" page's htmx request with an invalid date gets the form with its Dutch
+    error in the swapped block (422), not a result htmx would show without the message."""
+    path = f"/akkoord/{world.agreement_id}/op-datum?datum=31-02-2022"
+    response = client.get(path, headers={"HX-Request": "true"})
+    assert response.status_code == 422
+    fragment = soup(response).select_one("#op-datum")
+    assert fragment is not None and "<html" not in response.text
+    assert "Vul een geldige datum in" in fragment.select_one("#foutoverzicht").get_text()
+    names = [th.get_text() for th in fragment.select("#stand tbody th")]
+    assert "MBO Raad" in names
