@@ -114,8 +114,11 @@ def test_every_picture_has_a_title_and_a_table(client: TestClient) -> None:
     """Heat map, consensus bars, consensus over time, burn-down and milestones: each an SVG
     named by its title, with a table of the same facts."""
     page = soup(client.get("/"))
+    link = page.select_one("#draagvlak-in-de-tijd a")["href"]
+    support = soup(client.get(link))
     kinds = {
-        next(c for c in svg["class"] if c.startswith("picture-")) for svg in page.select("svg")
+        next(c for c in svg["class"] if c.startswith("picture-"))
+        for svg in page.select("svg") + support.select("svg")
     }
     assert {
         "picture-heatmap",
@@ -124,12 +127,31 @@ def test_every_picture_has_a_title_and_a_table(client: TestClient) -> None:
         "picture-burndown",
         "picture-milestones",
     } <= kinds
-    for svg in page.select("svg.picture"):
-        assert svg["role"] in ("img", "group")
-        assert all(page.find(id=i).get_text().strip() for i in svg["aria-labelledby"].split())
+    for found in (page, support):
+        for svg in found.select("svg.picture"):
+            assert svg["role"] in ("img", "group")
+            ids = svg["aria-labelledby"].split()
+            assert all(found.find(id=i).get_text().strip() for i in ids)
     captions = " ".join(c.get_text() for c in page.select("details caption"))
-    for caption in ("Draagvlak bij Kansengelijkheid", "Draagvlak per prioriteit in de tijd"):
-        assert caption in captions
+    assert "Draagvlak bij Kansengelijkheid" in captions
+    support_captions = " ".join(c.get_text() for c in support.select("details caption"))
+    assert "Draagvlak per prioriteit in de tijd" in support_captions
+
+
+def test_support_over_time_is_loaded_apart_and_keeps_the_date(client: TestClient) -> None:
+    """The dashboard on a date asks for support over time on that date; htmx gets only the
+    picture's block, without JavaScript the link opens a page of its own."""
+    page = soup(client.get("/?datum=2022-09-15"))
+    holder = page.select_one("#draagvlak-in-de-tijd")
+    assert holder["hx-trigger"] == "load"
+    assert holder["hx-get"].endswith("/overzicht/draagvlak?datum=2022-09-15")
+    fragment = client.get(holder["hx-get"], headers={"HX-Request": "true"})
+    assert "<html" not in fragment.text
+    assert soup(fragment).select_one("#draagvlak-in-de-tijd svg.picture") is not None
+    whole = soup(client.get(holder["hx-get"]))
+    assert whole.h1.get_text() == "Draagvlak in de tijd"
+    rows = [tr.get_text(" ", strip=True) for tr in whole.select("details tbody tr")]
+    assert rows and all("16 september" not in row for row in rows)
 
 
 def test_heat_map_names_parties_and_marks_reconfirmation_once(client: TestClient) -> None:
@@ -159,14 +181,15 @@ def test_changes_are_summed_up_per_goal_with_routine_folded(client: TestClient) 
 
 def test_trends_follow_the_reader(app: Negotiations, world: World) -> None:
     """The committee's consensus over time leaves out the internal position of OCW."""
-    ministry = app.trends(world.agreement_id, MINISTRY)
-    committee = app.trends(world.agreement_id, COMMITTEE)
-    kansen_m = next(s for s in ministry.consensus if s.key == "kansen")
-    kansen_c = next(s for s in committee.consensus if s.key == "kansen")
+    ministry = app.support_over_time(world.agreement_id, MINISTRY)
+    committee = app.support_over_time(world.agreement_id, COMMITTEE)
+    kansen_m = next(s for s in ministry if s.key == "kansen")
+    kansen_c = next(s for s in committee if s.key == "kansen")
     assert [p.on for p in kansen_m.points] == ["2022-09-15", "2022-09-16"]
     assert [p.on for p in kansen_c.points] == ["2022-09-15"]
     assert kansen_c.points[-1].supporting == 1 and kansen_c.points[-1].conditional == 1
-    steps = [(s.on, s.open_passages, s.pending_amendments) for s in committee.burndown]
+    burndown = app.burndown(world.agreement_id)
+    steps = [(s.on, s.open_passages, s.pending_amendments) for s in burndown]
     assert steps == [("2022-09-21", 1, 0), ("2022-09-22", 1, 1)]
 
 

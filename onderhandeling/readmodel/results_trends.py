@@ -24,8 +24,3 @@ class BurndownStep(Result):
     on: Day
     open_passages: int
     pending_amendments: int
-
-
-class TrendsOut(Result):
-    consensus: list[PrioritySupport]
-    burndown: list[BurndownStep]

@@ -79,7 +79,6 @@ from onderhandeling.readmodel.results_trends import (
     BurndownStep,
     PrioritySupport,
     SupportPoint,
-    TrendsOut,
 )
 from onderhandeling.service.agreements import AgreementCommands
 from onderhandeling.service.goals import GoalCommands
@@ -161,7 +160,6 @@ __all__ = [
     "StatusPriority",
     "SupportPoint",
     "TimelineEntry",
-    "TrendsOut",
     "VersionInfo",
     "WordingChange",
     "WordingVersion",

@@ -22,7 +22,7 @@ from onderhandeling.readmodel.read_records import (
     meeting_detail,
     meetings_of,
 )
-from onderhandeling.readmodel.read_trends import trends
+from onderhandeling.readmodel.read_trends import burndown_of, support_over_time
 from onderhandeling.readmodel.results import (
     AgreementOut,
     AgreementSummary,
@@ -35,7 +35,7 @@ from onderhandeling.readmodel.results import (
 from onderhandeling.readmodel.results_history import ChangesOut
 from onderhandeling.readmodel.results_lists import RecentMeeting
 from onderhandeling.readmodel.results_state import AgreementStateOut, StatusOut
-from onderhandeling.readmodel.results_trends import TrendsOut
+from onderhandeling.readmodel.results_trends import BurndownStep, PrioritySupport
 from onderhandeling.service.reads import Reads
 
 
@@ -96,16 +96,25 @@ class Queries(Reads):
     def decision(self, decision_id: UUID, reader: Reader = MINISTRY) -> DecisionOut:
         return DecisionOut.model_validate(decision_detail(self, decision_id, reader))
 
-    def trends(
+    def support_over_time(
         self,
         agreement_id: UUID,
         reader: Reader = MINISTRY,
         as_of: date | None = None,
         known_at: datetime | None = None,
-    ) -> TrendsOut:
-        """Per priority the signatories' support over time, and the open passages and pending
-        amendments over time (the burn-down), up to a date and/or as known at a moment."""
-        return TrendsOut.model_validate(trends(self, agreement_id, reader, as_of, known_at))
+    ) -> list[PrioritySupport]:
+        """Per priority the signatories' support after each change, up to a date and/or as
+        known at a moment (reads every position of the agreement: not for every page)."""
+        found = support_over_time(self, agreement_id, reader, as_of, known_at)
+        return [PrioritySupport.model_validate(p) for p in found]
+
+    def burndown(
+        self, agreement_id: UUID, as_of: date | None = None, known_at: datetime | None = None
+    ) -> list[BurndownStep]:
+        """Open passages and pending amendments after each change (the burn-down)."""
+        return [
+            BurndownStep.model_validate(s) for s in burndown_of(self, agreement_id, as_of, known_at)
+        ]
 
     def last_meeting_by(
         self,

@@ -13,6 +13,7 @@ from onderhandeling.domain.errors import NotFound
 from onderhandeling.web.deps import CurrentUser
 from onderhandeling.web.pages.data import dashboard as dashboard_data
 from onderhandeling.web.pages.data import negotiation_span
+from onderhandeling.web.pages.data import support_over_time as support_data
 from onderhandeling.web.pages.support import (
     agreement_id_of,
     negotiations,
@@ -97,6 +98,34 @@ def dashboard(
     status = 422 if errors else 200
     return render(
         request, "dashboard.html", context, user=user, block="overzicht", status_code=status
+    )
+
+
+@router.get("/overzicht/draagvlak", name="page_dashboard_support")
+def dashboard_support(
+    request: Request,
+    user: CurrentUser,
+    datum: str | None = None,
+    bekend_op: str | None = None,
+) -> Response:
+    service = negotiations(request)
+    agreement_id = agreement_id_of(service, request)
+    if agreement_id is None:
+        return not_found(request, user)
+    today = date.today()
+    as_of, known, errors = dashboard_dates(datum, bekend_op, None, today, today)
+    key = ("support", agreement_id, user.reader, today, as_of, known)
+    support = request.app.state.views.view(
+        service, key, lambda: support_data(service, agreement_id, user.reader, today, as_of, known)
+    )
+    status = 422 if errors else 200
+    return render(
+        request,
+        "dashboard_draagvlak.html",
+        {"support": support},
+        user=user,
+        block="draagvlak",
+        status_code=status,
     )
 
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from onderhandeling import pictures
 from onderhandeling.pictures import data as picture
-from onderhandeling.service import AgreementStateOut, TrendsOut
+from onderhandeling.service import AgreementStateOut, BurndownStep, PrioritySupport
 
 # A name this long or shorter fits a heat map's head as it is.
 SHORT_NAME_MAX = 14
@@ -82,7 +82,9 @@ def consensus_bars(state: AgreementStateOut) -> list[Picture]:
     return found
 
 
-def consensus_over_time(trends: TrendsOut, start: date, end: date, today: date | None) -> Picture:
+def consensus_over_time(
+    support: list[PrioritySupport], start: date, end: date, today: date | None
+) -> Picture:
     series = tuple(
         picture.ShareSeries(
             priority.title,
@@ -93,7 +95,7 @@ def consensus_over_time(trends: TrendsOut, start: date, end: date, today: date |
                 for p in priority.points
             ),
         )
-        for priority in trends.consensus
+        for priority in support
     )
     title = "Draagvlak per prioriteit in de tijd"
     return _draw(
@@ -105,11 +107,11 @@ def consensus_over_time(trends: TrendsOut, start: date, end: date, today: date |
 
 
 def burndown(
-    trends: TrendsOut, signing: date | None, start: date, end: date, today: date | None
+    steps: list[BurndownStep], signing: date | None, start: date, end: date, today: date | None
 ) -> Picture:
     points = tuple(
         picture.BurndownPoint(date.fromisoformat(s.on), s.open_passages, s.pending_amendments)
-        for s in trends.burndown
+        for s in steps
     )
     return _draw(
         pictures.burndown(

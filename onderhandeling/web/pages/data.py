@@ -59,6 +59,16 @@ def decisions(
 
 
 @dataclass(frozen=True)
+class SupportOverTime:
+    """The picture of support per priority over time, on the dashboard's date."""
+
+    agreement: AgreementOut
+    as_of: date | None
+    known: date | None
+    picture: Picture
+
+
+@dataclass(frozen=True)
 class Dashboard:
     """The steering committee's overview of one agreement on a date (default: today)."""
 
@@ -76,7 +86,6 @@ class Dashboard:
     parties: tuple[PictureParty, ...]
     heat_map: Picture
     consensus_bars: list[Picture]
-    consensus_over_time: Picture
     burndown: Picture
     milestone_line: Picture
 
@@ -130,7 +139,7 @@ def dashboard(
     day = as_of or today
     agreement = service.agreement(agreement_id)
     state = service.agreement_state(agreement_id, reader, as_of=as_of, known_at=known_at)
-    trends = service.trends(agreement_id, reader, as_of=as_of, known_at=known_at)
+    steps = service.burndown(agreement_id, as_of=as_of, known_at=known_at)
     recent = service.last_meeting_by(agreement_id, reader, "begeleidingscommissie", as_of, known_at)
     since = (
         recent.held_on + timedelta(days=1)
@@ -148,8 +157,8 @@ def dashboard(
         (m.planned_on for m in milestones if "ondertekening" in m.name.lower()), None
     )
     signing_day = None if signing is None else date.fromisoformat(signing)
-    facts = [start, *(date.fromisoformat(p.on) for p in trends.burndown)]
-    facts += [date.fromisoformat(p.on) for s in trends.consensus for p in s.points]
+    facts = [start, *(date.fromisoformat(p.on) for p in steps)]
+    facts += [c.held_on for c in (recent,) if c is not None]
     until = chart_end(day, max(facts), signing_day)
     marked = day if day <= until else None
     planned = [date.fromisoformat(m.planned_on) for m in milestones]
@@ -169,11 +178,33 @@ def dashboard(
         parties=pictured.parties_of(state),
         heat_map=pictured.heat_map(state),
         consensus_bars=pictured.consensus_bars(state),
-        consensus_over_time=pictured.consensus_over_time(trends, start, until, marked),
         burndown=pictured.burndown(
-            trends, signing_day, start, max(until, signing_day or until), marked
+            steps, signing_day, start, max(until, signing_day or until), marked
         ),
         milestone_line=pictured.milestone_line(
             milestones, start, line_end, day if day <= line_end else None
         ),
     )
+
+
+@in_one_snapshot
+def support_over_time(
+    service: Negotiations,
+    /,
+    agreement_id: UUID,
+    reader: Reader,
+    today: date,
+    as_of: date | None = None,
+    known: date | None = None,
+) -> SupportOverTime:
+    """Per priority the signatories' support over time, up to the dashboard's date: read
+    apart from the dashboard, because it reads every position of the agreement."""
+    known_at = None if known is None else datetime.combine(known, time.max, tzinfo=UTC)
+    day = as_of or today
+    agreement = service.agreement(agreement_id)
+    support = service.support_over_time(agreement_id, reader, as_of=as_of, known_at=known_at)
+    span = negotiation_span(agreement, service.negotiation_start(agreement_id), today)
+    last = max([span[0], *(date.fromisoformat(p.on) for s in support for p in s.points)])
+    until = chart_end(day, last, None)
+    picture = pictured.consensus_over_time(support, span[0], until, day if day <= until else None)
+    return SupportOverTime(agreement, as_of, known, picture)
