@@ -30,6 +30,10 @@ COUNTED = {
     "goal_status_changed": ("statuswijziging", "statuswijzigingen"),
     "indicators_set": ("indicatoren vastgesteld", "indicatoren vastgesteld"),
     "actions_set": ("acties vastgesteld", "acties vastgesteld"),
+    "point_raised": ("nieuw discussiepunt", "nieuwe discussiepunten"),
+    "preference_stated": ("voorkeur uitgesproken", "voorkeuren uitgesproken"),
+    "option_chosen": ("optie gekozen", "opties gekozen"),
+    "decision_recorded": ("besluit", "besluiten"),
 }
 
 

@@ -160,7 +160,8 @@ def dashboard(
     facts = [start, *(date.fromisoformat(p.on) for p in steps)]
     facts += [c.held_on for c in (recent,) if c is not None]
     until = chart_end(day, max(facts), signing_day)
-    marked = day if day <= until else None
+    # Lines run to the dashboard's day, or to the end of the chart when that comes first.
+    marked = min(day, until)
     planned = [date.fromisoformat(m.planned_on) for m in milestones]
     line_end = max([until, *planned])
     return Dashboard(
@@ -181,8 +182,9 @@ def dashboard(
         burndown=pictured.burndown(
             steps, signing_day, start, max(until, signing_day or until), marked
         ),
+        # Its "vandaag" line only on today's dashboard.
         milestone_line=pictured.milestone_line(
-            milestones, start, line_end, day if day <= line_end else None
+            milestones, start, line_end, today if as_of is None and today <= line_end else None
         ),
     )
 
