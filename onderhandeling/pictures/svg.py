@@ -62,20 +62,31 @@ _NARROW = frozenset("iljtfrI.,:;'|!()[] ")
 _WIDE = frozenset("mwMWOQGDHN@%")
 
 
+def _char_width(char: str) -> float:
+    if char in _NARROW:
+        return 0.34
+    if char in _WIDE:
+        return 0.9
+    if char.isupper():
+        return 0.72
+    if char.isdigit():
+        return 0.64
+    return 0.61
+
+
+# Every character's width, learnt once: a dashboard of 200 goals measures ~4,000 texts.
+_WIDTHS: dict[str, float] = {}
+
+
 def text_width(text: str, size: float = FONT_SIZE) -> float:
     """Estimate the rendered width of a text in user units."""
     units = 0.0
+    widths = _WIDTHS
     for char in text:
-        if char in _NARROW:
-            units += 0.34
-        elif char in _WIDE:
-            units += 0.9
-        elif char.isupper():
-            units += 0.72
-        elif char.isdigit():
-            units += 0.64
-        else:
-            units += 0.61
+        width = widths.get(char)
+        if width is None:
+            width = widths[char] = _char_width(char)
+        units += width
     return units * size
 
 

@@ -23,6 +23,7 @@ from onderhandeling.readmodel.read_common import (
     timeline_entry,
 )
 from onderhandeling.readmodel.read_compare import COUNT_CAP
+from onderhandeling.readmodel.read_state import state_in
 
 
 def last_meeting_by(
@@ -129,3 +130,24 @@ def first_day(app: Application[Any], agreement_id: UUID | str) -> date | None:
             [str(agreement_id)],
         )
     return None if found is None else date.fromisoformat(str(found))
+
+
+def overview(
+    app: Application[Any],
+    agreement_id: UUID | str,
+    reader: Reader,
+    as_of: date | None = None,
+    known_at: datetime | None = None,
+) -> dict[str, Any]:
+    """The agreement's state (read_state.state_in) without what the dashboard does not show:
+    the discussion points, and each party's stances again by goal (half the result)."""
+    with read_models(app) as sql:
+        state = state_in(sql, str(agreement_id), reader, Clock(as_of, known_at))
+    return {
+        "agreement": state["agreement"],
+        "clock": state["clock"],
+        "priorities": state["priorities"],
+        "parties": [
+            {"code": p["code"], "name": p["name"], "role": p["role"]} for p in state["parties"]
+        ],
+    }

@@ -25,6 +25,13 @@ from onderhandeling.readmodel.results import (
     Result,
     SignatureOut,
 )
+from onderhandeling.readmodel.results_dashboard import (
+    BurndownStep,
+    OverviewOut,
+    OverviewParty,
+    PrioritySupport,
+    SupportPoint,
+)
 from onderhandeling.readmodel.results_history import (
     AddedGoal,
     CauseOut,
@@ -74,11 +81,6 @@ from onderhandeling.readmodel.results_state import (
     StatusOut,
     StatusParty,
     StatusPriority,
-)
-from onderhandeling.readmodel.results_trends import (
-    BurndownStep,
-    PrioritySupport,
-    SupportPoint,
 )
 from onderhandeling.service.agreements import AgreementCommands
 from onderhandeling.service.goals import GoalCommands
@@ -132,6 +134,8 @@ __all__ = [
     "MilestoneOut",
     "Negotiations",
     "OpenPassage",
+    "OverviewOut",
+    "OverviewParty",
     "ParticipantOut",
     "PartyOut",
     "PartyState",

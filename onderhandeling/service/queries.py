@@ -8,7 +8,12 @@ from uuid import UUID
 
 from onderhandeling.domain.visibility import MINISTRY, Reader
 from onderhandeling.readmodel.read_common import agreement_row, read_models
-from onderhandeling.readmodel.read_dashboard import changes_between, first_day, last_meeting_by
+from onderhandeling.readmodel.read_dashboard import (
+    changes_between,
+    first_day,
+    last_meeting_by,
+    overview,
+)
 from onderhandeling.readmodel.read_goal import goal_detail
 from onderhandeling.readmodel.read_lists import (
     agreement_detail,
@@ -32,10 +37,10 @@ from onderhandeling.readmodel.results import (
     MeetingSummaryOut,
     PartyOut,
 )
+from onderhandeling.readmodel.results_dashboard import BurndownStep, OverviewOut, PrioritySupport
 from onderhandeling.readmodel.results_history import ChangesOut
 from onderhandeling.readmodel.results_lists import RecentMeeting
 from onderhandeling.readmodel.results_state import AgreementStateOut, StatusOut
-from onderhandeling.readmodel.results_trends import BurndownStep, PrioritySupport
 from onderhandeling.service.reads import Reads
 
 
@@ -95,6 +100,17 @@ class Queries(Reads):
 
     def decision(self, decision_id: UUID, reader: Reader = MINISTRY) -> DecisionOut:
         return DecisionOut.model_validate(decision_detail(self, decision_id, reader))
+
+    def overview(
+        self,
+        agreement_id: UUID,
+        reader: Reader = MINISTRY,
+        as_of: date | None = None,
+        known_at: datetime | None = None,
+    ) -> OverviewOut:
+        """The agreement on a date as the dashboard shows it (agreement_state without the
+        discussion points and without each party's stances repeated by goal)."""
+        return OverviewOut.model_validate(overview(self, agreement_id, reader, as_of, known_at))
 
     def support_over_time(
         self,

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from onderhandeling import pictures
 from onderhandeling.pictures import data as picture
-from onderhandeling.service import AgreementStateOut, BurndownStep, PrioritySupport
+from onderhandeling.service import BurndownStep, OverviewOut, PrioritySupport
 
 # A name this long or shorter fits a heat map's head as it is.
 SHORT_NAME_MAX = 14
@@ -43,11 +43,11 @@ def _draw(svg: str, table: picture.Table) -> Picture:
     return Picture(Markup(svg), table)
 
 
-def parties_of(state: AgreementStateOut) -> tuple[picture.Party, ...]:
+def parties_of(state: OverviewOut) -> tuple[picture.Party, ...]:
     return tuple(picture.Party(p.code, p.name, short_name(p.code, p.name)) for p in state.parties)
 
 
-def heat_map(state: AgreementStateOut) -> Picture:
+def heat_map(state: OverviewOut) -> Picture:
     goals = [g for priority in state.priorities for g in priority.goals]
     matrix = picture.StanceMatrix(
         parties=parties_of(state),
@@ -61,7 +61,7 @@ def heat_map(state: AgreementStateOut) -> Picture:
     return _draw(pictures.heatmap(matrix, id_prefix="heatmap"), pictures.heatmap_table(matrix))
 
 
-def consensus_bars(state: AgreementStateOut) -> list[Picture]:
+def consensus_bars(state: OverviewOut) -> list[Picture]:
     """Per priority: a bar per goal of the signatories' stances."""
     found = []
     for index, priority in enumerate(state.priorities):

@@ -16,8 +16,8 @@ from onderhandeling.pictures.data import Party as PictureParty
 from onderhandeling.service import (
     COUNT_CAP,
     AgreementOut,
-    AgreementStateOut,
     Negotiations,
+    OverviewOut,
     RecentMeeting,
     in_one_snapshot,
 )
@@ -73,7 +73,7 @@ class Dashboard:
     """The steering committee's overview of one agreement on a date (default: today)."""
 
     agreement: AgreementOut
-    state: AgreementStateOut
+    state: OverviewOut
     day: date
     as_of: date | None
     known: date | None
@@ -138,7 +138,7 @@ def dashboard(
     known_at = None if known is None else datetime.combine(known, time.max, tzinfo=UTC)
     day = as_of or today
     agreement = service.agreement(agreement_id)
-    state = service.agreement_state(agreement_id, reader, as_of=as_of, known_at=known_at)
+    state = service.overview(agreement_id, reader, as_of=as_of, known_at=known_at)
     steps = service.burndown(agreement_id, as_of=as_of, known_at=known_at)
     recent = service.last_meeting_by(agreement_id, reader, "begeleidingscommissie", as_of, known_at)
     since = (
