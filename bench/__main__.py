@@ -27,6 +27,7 @@ from uuid import uuid4
 from eventsourcing.application import Application
 
 from bench import FULL, SMALL, START, Sizes, World, generate
+from bench.first_request import first_request_ratios
 from bench.load import load_phases
 from bench.web import web_latency
 from onderhandeling.config import parse_database_url
@@ -228,8 +229,25 @@ POSTGRES_URL = os.environ.get(
 )
 
 
+def first_requests(
+    app: Negotiations, url: str, world: World, sizes: Sizes, workdir: Path
+) -> list[tuple[str, str, str]]:
+    """The first request after a change vs. the static asset, one client (bench/first_request)."""
+    assert world.big_goal is not None
+    projector_of(app).catch_up()
+    past = world.last_day - (world.last_day - START) / 2
+    return first_request_ratios(
+        app, url, world.agreement, world.big_goal, sizes.big_versions, past, workdir
+    )
+
+
 def run(
-    sizes: Sizes, workdir: Path, web_requests: int, web_warmup: int, load_seconds: float
+    sizes: Sizes,
+    workdir: Path,
+    web_requests: int,
+    web_warmup: int,
+    load_seconds: float,
+    only_first_request: bool = False,
 ) -> list[tuple[str, str, str]]:
     url = f"sqlite:///{workdir / 'bench.sqlite'}"
     app = Negotiations(parse_database_url(url))
@@ -238,6 +256,10 @@ def run(
     events = app.recorder.max_notification_id() or 0
     say(f"{events} gebeurtenissen in {seconds:.0f} s")
     results: list[tuple[str, str, str]] = [("gebeurtenissen", f"{events}", "")]
+    if only_first_request:
+        results += first_requests(app, url, world, sizes, workdir)
+        app.close()
+        return results
 
     library, _ = timed(lambda: decode_everything(app))
     reset_read_models(app)
@@ -291,6 +313,7 @@ def run(
             web_requests,
             web_warmup,
         )
+        results += first_requests(app, url, world, sizes, workdir)
     app.close()
     if load_seconds > 0:
         results += load_phases(
@@ -325,6 +348,12 @@ def main() -> int:
         "phases). PostgreSQL: ONDERHANDELING_BENCH_POSTGRES_URL (default "
         "postgresql://postgres@127.0.0.1:5432/test), in a schema of its own",
     )
+    parser.add_argument(
+        "--only-first-request",
+        action="store_true",
+        help="generate, then measure only the first request after a change (dashboard, "
+        "dashboard on a past date, biggest goal page) against the static asset, 1 client",
+    )
     args = parser.parse_args()
     sizes = SMALL if args.small else FULL
     # 8 clients × 20 = 160 measured requests per route. The 5 warm-up requests per client let
@@ -336,10 +365,19 @@ def main() -> int:
         args.keep.mkdir(parents=True, exist_ok=True)
         if any(args.keep.iterdir()):
             parser.error(f"--keep: {args.keep} is not empty")
-        results = run(sizes, args.keep, web_requests, web_warmup, args.load_seconds)
+        results = run(
+            sizes, args.keep, web_requests, web_warmup, args.load_seconds, args.only_first_request
+        )
     else:
         with tempfile.TemporaryDirectory(prefix="onderhandeling-bench-") as tmp:
-            results = run(sizes, Path(tmp), web_requests, web_warmup, args.load_seconds)
+            results = run(
+                sizes,
+                Path(tmp),
+                web_requests,
+                web_warmup,
+                args.load_seconds,
+                args.only_first_request,
+            )
     print(f"Machine: {machine()}")
     print(f"Omvang: {sizes.label}{' (--small)' if args.small else ''}")
     width = max(len(name) for name, _, _ in results)

@@ -14,19 +14,15 @@ from onderhandeling.pictures.svg import (
     GRID,
     MUTED,
     SMALL,
-    TimeScale,
-    by_date,
     document,
     empty,
     line,
-    nice_ceiling,
     num,
     prefix_for,
-    step_path,
     text,
     text_width,
-    time_axis,
 )
+from onderhandeling.pictures.timeaxis import TimeScale, by_date, nice_ceiling, step_path, time_axis
 
 KIND = "burndown"
 TITLE = "Open passages en openstaande wijzigingsvoorstellen tot de ondertekening"

@@ -16,8 +16,6 @@ from onderhandeling.pictures.svg import (
     INK,
     MUTED,
     SMALL,
-    TimeScale,
-    by_date,
     document,
     empty,
     esc,
@@ -25,11 +23,10 @@ from onderhandeling.pictures.svg import (
     num,
     plural,
     prefix_for,
-    step_path,
     text,
-    time_axis,
     truncate,
 )
+from onderhandeling.pictures.timeaxis import TimeScale, by_date, step_path, time_axis
 
 KIND = "consensus-over-time"
 TITLE = "Draagvlak in de tijd"

@@ -17,7 +17,6 @@ from onderhandeling.pictures.svg import (
     INK,
     MUTED,
     SMALL,
-    TimeScale,
     document,
     empty,
     esc,
@@ -26,10 +25,10 @@ from onderhandeling.pictures.svg import (
     plural,
     prefix_for,
     text,
-    time_axis,
     truncate,
     wrap,
 )
+from onderhandeling.pictures.timeaxis import TimeScale, time_axis
 
 KIND = "milestones"
 TITLE = "Mijlpalen"

@@ -13,8 +13,6 @@ from onderhandeling.pictures.data import Goal, Party, PositionPoint, Table
 from onderhandeling.pictures.svg import (
     MUTED,
     SMALL,
-    TimeScale,
-    by_date,
     document,
     empty,
     esc,
@@ -22,9 +20,9 @@ from onderhandeling.pictures.svg import (
     plural,
     prefix_for,
     text,
-    time_axis,
     truncate,
 )
+from onderhandeling.pictures.timeaxis import TimeScale, by_date, time_axis
 
 KIND = "party-stances"
 

@@ -25,6 +25,13 @@ from onderhandeling.readmodel.results import (
     Result,
     SignatureOut,
 )
+from onderhandeling.readmodel.results_dashboard import (
+    BurndownStep,
+    OverviewOut,
+    OverviewParty,
+    PrioritySupport,
+    SupportPoint,
+)
 from onderhandeling.readmodel.results_history import (
     AddedGoal,
     CauseOut,
@@ -97,6 +104,7 @@ __all__ = [
     "AgreementSummaryRef",
     "AmendmentOut",
     "BaselineOut",
+    "BurndownStep",
     "CauseOut",
     "ChangedGoal",
     "ChangesOut",
@@ -126,6 +134,8 @@ __all__ = [
     "MilestoneOut",
     "Negotiations",
     "OpenPassage",
+    "OverviewOut",
+    "OverviewParty",
     "ParticipantOut",
     "PartyOut",
     "PartyState",
@@ -139,6 +149,7 @@ __all__ = [
     "Preference",
     "PriorityOut",
     "PriorityState",
+    "PrioritySupport",
     "ProvenanceOut",
     "RecentMeeting",
     "Result",
@@ -151,6 +162,7 @@ __all__ = [
     "StatusOut",
     "StatusParty",
     "StatusPriority",
+    "SupportPoint",
     "TimelineEntry",
     "VersionInfo",
     "WordingChange",

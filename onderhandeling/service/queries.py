@@ -3,10 +3,17 @@ agreements, goals, status, meetings, decisions). No query loads an aggregate."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from uuid import UUID
 
 from onderhandeling.domain.visibility import MINISTRY, Reader
 from onderhandeling.readmodel.read_common import agreement_row, read_models
+from onderhandeling.readmodel.read_dashboard import (
+    changes_between,
+    first_day,
+    last_meeting_by,
+    overview,
+)
 from onderhandeling.readmodel.read_goal import goal_detail
 from onderhandeling.readmodel.read_lists import (
     agreement_detail,
@@ -21,6 +28,7 @@ from onderhandeling.readmodel.read_records import (
     meeting_detail,
     meetings_of,
 )
+from onderhandeling.readmodel.read_trends import burndown_of, support_over_time
 from onderhandeling.readmodel.results import (
     AgreementOut,
     AgreementSummary,
@@ -30,7 +38,9 @@ from onderhandeling.readmodel.results import (
     MeetingSummaryOut,
     PartyOut,
 )
-from onderhandeling.readmodel.results_lists import PartyPositionsOut
+from onderhandeling.readmodel.results_dashboard import BurndownStep, OverviewOut, PrioritySupport
+from onderhandeling.readmodel.results_history import ChangesOut
+from onderhandeling.readmodel.results_lists import PartyPositionsOut, RecentMeeting
 from onderhandeling.readmodel.results_state import AgreementStateOut, StatusOut
 from onderhandeling.service.reads import Reads
 
@@ -99,6 +109,67 @@ class Queries(Reads):
 
     def decision(self, decision_id: UUID, reader: Reader = MINISTRY) -> DecisionOut:
         return DecisionOut.model_validate(decision_detail(self, decision_id, reader))
+
+    def overview(
+        self,
+        agreement_id: UUID,
+        reader: Reader = MINISTRY,
+        as_of: date | None = None,
+        known_at: datetime | None = None,
+    ) -> OverviewOut:
+        """The agreement on a date as the dashboard shows it (agreement_state without the
+        discussion points and without each party's stances repeated by goal)."""
+        return OverviewOut.model_validate(overview(self, agreement_id, reader, as_of, known_at))
+
+    def support_over_time(
+        self,
+        agreement_id: UUID,
+        reader: Reader = MINISTRY,
+        as_of: date | None = None,
+        known_at: datetime | None = None,
+    ) -> list[PrioritySupport]:
+        """Per priority the signatories' support after each change, up to a date and/or as
+        known at a moment (reads every position of the agreement: not for every page)."""
+        found = support_over_time(self, agreement_id, reader, as_of, known_at)
+        return [PrioritySupport.model_validate(p) for p in found]
+
+    def burndown(
+        self, agreement_id: UUID, as_of: date | None = None, known_at: datetime | None = None
+    ) -> list[BurndownStep]:
+        """Open passages and pending amendments after each change (the burn-down)."""
+        return [
+            BurndownStep.model_validate(s) for s in burndown_of(self, agreement_id, as_of, known_at)
+        ]
+
+    def last_meeting_by(
+        self,
+        agreement_id: UUID,
+        reader: Reader,
+        kind: str,
+        as_of: date | None = None,
+        known_at: datetime | None = None,
+    ) -> RecentMeeting | None:
+        """The latest meeting of a kind held by ``as_of`` (as known at ``known_at``)."""
+        found = last_meeting_by(self, agreement_id, reader, kind, as_of, known_at)
+        return None if found is None else RecentMeeting.model_validate(found)
+
+    def changes_between(
+        self,
+        agreement_id: UUID,
+        since: date,
+        reader: Reader,
+        limit: int,
+        as_of: date | None = None,
+        known_at: datetime | None = None,
+    ) -> ChangesOut:
+        """The newest ``limit`` changes from ``since`` up to ``as_of`` (as known at
+        ``known_at``), by goal."""
+        found = changes_between(self, agreement_id, since, reader, limit, as_of, known_at)
+        return ChangesOut.model_validate(found)
+
+    def negotiation_start(self, agreement_id: UUID) -> date | None:
+        """The earliest date anything about the agreement took effect (None: nothing yet)."""
+        return first_day(self, agreement_id)
 
 
 def _status_of(state: AgreementStateOut, kinds: dict[str, str]) -> dict[str, object]:

@@ -155,6 +155,8 @@ def test_committee_reads_the_dashboard(page_as: Callable[..., Any]) -> None:
     """A committee member sees the overview and matrix, but no way to change anything."""
     page = page_as("demo-stuurgroep")
     assert page.get_by_role("table", name="Kansengelijkheid").is_visible()
+    # The matrix is a heat map now; its table opens under it (issue 9).
+    page.get_by_text("Standpunten als tabel").click()
     matrix = page.get_by_role("table", name="Huidig standpunt van elke partij per doelstelling")
     assert "steunt" in matrix.inner_text()
     assert page.get_by_role("link", name="Overleg vastleggen").count() == 0

@@ -7,17 +7,13 @@ from datetime import date
 
 from onderhandeling.pictures.data import EarlierDate
 from onderhandeling.pictures.svg import (
-    TimeScale,
-    by_date,
-    date_ticks,
     esc,
-    nice_ceiling,
     prefix_for,
-    step_path,
     text_width,
     truncate,
     wrap,
 )
+from onderhandeling.pictures.timeaxis import TimeScale, by_date, date_ticks, nice_ceiling, step_path
 
 
 def test_escaping_covers_markup_quotes_and_characters_xml_forbids() -> None:

@@ -1,4 +1,4 @@
-"""Page data: the plain dictionaries the templates render, built from the service's queries.
+"""Page data: what the templates render, built from the service's typed queries.
 
 Every function takes the reader and passes it on (or filters with it), so a template never
 decides what a reader may see.
@@ -6,17 +6,30 @@ decides what a reader may see.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
 from onderhandeling.domain.visibility import Reader
 from onderhandeling.dutch.parties import short_name
-from onderhandeling.dutch.timeline import sentence
-from onderhandeling.service import COUNT_CAP, Negotiations, in_one_snapshot
+from onderhandeling.pictures.data import Party as PictureParty
+from onderhandeling.service import (
+    COUNT_CAP,
+    AgreementOut,
+    Negotiations,
+    OverviewOut,
+    RecentMeeting,
+    in_one_snapshot,
+)
+from onderhandeling.web.pages import dashboard_pictures as pictured
+from onderhandeling.web.pages.dashboard_changes import Summary, summarise
+from onderhandeling.web.pages.dashboard_pictures import Milestone, Picture
 
-# The dashboard lists the newest changes since the last committee meeting, and counts the rest.
+# The dashboard lists the newest changes since the last committee meeting, and counts the rest;
+# it sums up (per goal) the newest CHANGES_SUMMARISED of them.
 CHANGES_SHOWN = 50
+CHANGES_SUMMARISED = 200
 
 
 def party_codes(service: Negotiations, agreement: dict[str, Any]) -> dict[str, str]:
@@ -46,59 +59,156 @@ def decisions(
     return [d.as_dict() for d in service.decision_list(agreement_id, reader, goal_id)]
 
 
+@dataclass(frozen=True)
+class SupportOverTime:
+    """The picture of support per priority over time, on the dashboard's date."""
+
+    agreement: AgreementOut
+    as_of: date | None
+    known: date | None
+    picture: Picture
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The steering committee's overview of one agreement on a date (default: today)."""
+
+    agreement: AgreementOut
+    state: OverviewOut
+    day: date
+    as_of: date | None
+    known: date | None
+    last_committee: RecentMeeting | None
+    changes: Summary
+    more_changes: int
+    more_changes_capped: bool
+    milestones: list[Milestone]
+    span: tuple[date, date]
+    parties: tuple[PictureParty, ...]
+    heat_map: Picture
+    consensus_bars: list[Picture]
+    burndown: Picture
+    milestone_line: Picture
+
+
+def milestones_on(agreement: AgreementOut, day: date, as_of: date | None) -> list[Milestone]:
+    """The milestones by planned date; on a past date, only the moves made by then."""
+    found = []
+    for milestone in agreement.milestones:
+        moves = list(milestone.moves)
+        planned = milestone.planned_on
+        if as_of is not None:
+            later = [m for m in moves if (m.get("on") or "") > as_of.isoformat()]
+            moves = [m for m in moves if m not in later]
+            if later:
+                planned = str(later[0]["from"])
+        found.append(Milestone(milestone.name, planned, moves, planned < day.isoformat()))
+    return sorted(found, key=lambda m: m.planned_on)
+
+
+def negotiation_span(agreement: AgreementOut, began: date | None, today: date) -> tuple[date, date]:
+    """The days the date slider runs over: from the first fact (else the term's start) to
+    today, or to the signing."""
+    start = min(began or today, date.fromisoformat(agreement.term_start), today)
+    end = date.fromisoformat(agreement.signed_on) if agreement.signed_on else today
+    return start, max(start, min(end, today))
+
+
+# The time lines end this long after the last fact (or the signing), not years later today.
+AFTER_THE_FACTS = timedelta(days=30)
+
+
+def chart_end(day: date, last_fact: date, signing: date | None) -> date:
+    """The last day the time lines show: the dashboard's day, unless that lies long after
+    the last fact and the signing (then a month after whichever is later)."""
+    return min(day, max(last_fact, signing or last_fact) + AFTER_THE_FACTS)
+
+
 @in_one_snapshot
 def dashboard(
-    service: Negotiations, /, agreement_id: UUID, reader: Reader, today: date
-) -> dict[str, Any]:
-    """The steering committee's overview of one agreement, from the read models."""
-    state = service.agreement_state(agreement_id, reader).as_dict()
-    agreement = service.agreement(agreement_id).as_dict()
-    priorities = []
-    goals = []
-    for priority in state["priorities"]:
-        rows = []
-        for goal in priority["goals"]:
-            row = {
-                **goal,
-                "open_passages": [p for p in goal["open_passages"] if p["status"] == "open"],
-            }
-            rows.append(row)
-            goals.append(row)
-        priorities.append({**priority, "goals": rows})
-
-    recent = service.last_meeting_of_kind(agreement_id, reader, "begeleidingscommissie")
-    last_committee = None if recent is None else recent.as_dict()
+    service: Negotiations,
+    /,
+    agreement_id: UUID,
+    reader: Reader,
+    today: date,
+    as_of: date | None = None,
+    known: date | None = None,
+) -> Dashboard:
+    """The steering committee's overview of one agreement, from the read models in one
+    snapshot: the state on ``as_of`` (as known at the end of ``known``), default now."""
+    known_at = None if known is None else datetime.combine(known, time.max, tzinfo=UTC)
+    day = as_of or today
+    agreement = service.agreement(agreement_id)
+    state = service.overview(agreement_id, reader, as_of=as_of, known_at=known_at)
+    steps = service.burndown(agreement_id, as_of=as_of, known_at=known_at)
+    recent = service.last_meeting_by(agreement_id, reader, "begeleidingscommissie", as_of, known_at)
     since = (
-        last_committee["held_on"] + timedelta(days=1)
-        if last_committee
-        else date.fromisoformat(agreement["term_start"]) - timedelta(days=3650)
+        recent.held_on + timedelta(days=1)
+        if recent
+        else date.fromisoformat(agreement.term_start) - timedelta(days=3650)
     )
-    changed = service.changes_since(
-        agreement_id, since.isoformat(), reader, limit=CHANGES_SHOWN
-    ).as_dict()
-    names = {p["code"]: short_name(p["code"], p["name"]) for p in agreement["parties"]}
-    changes = [
-        {"goal": goal, "on": entry["effective_date"], "what": sentence(entry, names)}
-        for goal in changed["goals"]
-        for entry in goal["entries"]
-    ]
-    changes += [
-        {"goal": None, "on": entry["effective_date"], "what": sentence(entry, names)}
-        for entry in changed["agreement"]
-    ]
-    changes.sort(key=lambda c: c["on"] or "", reverse=True)
+    changed = service.changes_between(
+        agreement_id, since, reader, CHANGES_SUMMARISED, as_of, known_at
+    )
+    names = {p.code: short_name(p.code, p.name) for p in agreement.parties}
+    summary = summarise(changed, CHANGES_SHOWN, names)
+    milestones = milestones_on(agreement, day, as_of)
+    span = negotiation_span(agreement, service.negotiation_start(agreement_id), today)
+    start = span[0]
+    signing = state.agreement.signed_on or next(
+        (m.planned_on for m in milestones if "ondertekening" in m.name.lower()), None
+    )
+    signing_day = None if signing is None else date.fromisoformat(signing)
+    facts = [start, *(date.fromisoformat(p.on) for p in steps)]
+    facts += [c.held_on for c in (recent,) if c is not None]
+    until = chart_end(day, max(facts), signing_day)
+    # Lines run to the dashboard's day, or to the end of the chart when that comes first.
+    marked = min(day, until)
+    planned = [date.fromisoformat(m.planned_on) for m in milestones]
+    line_end = max([until, *planned])
+    return Dashboard(
+        agreement=agreement,
+        state=state,
+        day=day,
+        as_of=as_of,
+        known=known,
+        last_committee=recent,
+        changes=summary,
+        more_changes=max(changed.count - len(summary.lines), 0),
+        more_changes_capped=changed.count > CHANGES_SUMMARISED + COUNT_CAP,
+        milestones=milestones,
+        span=span,
+        parties=pictured.parties_of(state),
+        heat_map=pictured.heat_map(state),
+        consensus_bars=pictured.consensus_bars(state),
+        burndown=pictured.burndown(
+            steps, signing_day, start, max(until, signing_day or until), marked
+        ),
+        # Its "vandaag" line only on today's dashboard.
+        milestone_line=pictured.milestone_line(
+            milestones, start, line_end, today if as_of is None and today <= line_end else None
+        ),
+    )
 
-    milestones = sorted(agreement["milestones"], key=lambda m: m["planned_on"])
-    for milestone in milestones:
-        milestone["passed"] = milestone["planned_on"] < today.isoformat()
-    return {
-        "agreement": agreement,
-        "priorities": priorities,
-        "goals": goals,
-        "parties": [p["code"] for p in state["parties"]],
-        "last_committee": last_committee,
-        "changes": changes,
-        "more_changes": max(changed["count"] - len(changes), 0),
-        "more_changes_capped": changed["count"] > CHANGES_SHOWN + COUNT_CAP,
-        "milestones": milestones,
-    }
+
+@in_one_snapshot
+def support_over_time(
+    service: Negotiations,
+    /,
+    agreement_id: UUID,
+    reader: Reader,
+    today: date,
+    as_of: date | None = None,
+    known: date | None = None,
+) -> SupportOverTime:
+    """Per priority the signatories' support over time, up to the dashboard's date: read
+    apart from the dashboard, because it reads every position of the agreement."""
+    known_at = None if known is None else datetime.combine(known, time.max, tzinfo=UTC)
+    day = as_of or today
+    agreement = service.agreement(agreement_id)
+    support = service.support_over_time(agreement_id, reader, as_of=as_of, known_at=known_at)
+    span = negotiation_span(agreement, service.negotiation_start(agreement_id), today)
+    last = max([span[0], *(date.fromisoformat(p.on) for s in support for p in s.points)])
+    until = chart_end(day, last, None)
+    picture = pictured.consensus_over_time(support, span[0], until, day if day <= until else None)
+    return SupportOverTime(agreement, as_of, known, picture)

@@ -1,0 +1,152 @@
+"""The dashboard's pictures: the typed read results turned into the pictures' plain data,
+drawn as SVG with their table alternatives (onderhandeling/pictures, docs/pictures.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from onderhandeling import pictures
+from onderhandeling.pictures import data as picture
+from onderhandeling.service import BurndownStep, OverviewOut, PrioritySupport
+
+# A name this long or shorter fits a heat map's head as it is.
+SHORT_NAME_MAX = 14
+# A code this long or shorter reads as an acronym (OCW, JOB, BVMBO), not as a made-up code.
+ACRONYM_MAX = 5
+
+
+def short_name(code: str, name: str) -> str:
+    """A party's name for tight places: the name if short, else its first part ("VNO-NCW"
+    of "VNO-NCW / MKB-Nederland"), else its acronym ("JOB"), else its first word."""
+    for candidate in (name, name.split(" / ")[0], name.split(" (")[0]):
+        if candidate and len(candidate) <= SHORT_NAME_MAX:
+            return candidate.strip()
+    if len(code) <= ACRONYM_MAX:
+        return code
+    return name.split(" ")[0] if name else code
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An SVG (escaped by the picture itself) and its table alternative."""
+
+    svg: Markup
+    table: picture.Table
+
+
+def _draw(svg: str, table: picture.Table) -> Picture:
+    # The pictures escape every text they hold (docs/pictures.md), so they are markup.
+    return Picture(Markup(svg), table)
+
+
+def parties_of(state: OverviewOut) -> tuple[picture.Party, ...]:
+    return tuple(picture.Party(p.code, p.name, short_name(p.code, p.name)) for p in state.parties)
+
+
+def heat_map(state: OverviewOut) -> Picture:
+    goals = [g for priority in state.priorities for g in priority.goals]
+    matrix = picture.StanceMatrix(
+        parties=parties_of(state),
+        goals=tuple(picture.Goal(g.code, g.title) for g in goals),
+        cells=tuple(
+            picture.StanceCell(code, g.code, picture.Stance(s.stance), s.needs_reconfirmation)
+            for g in goals
+            for code, s in g.stances.items()
+        ),
+    )
+    return _draw(pictures.heatmap(matrix, id_prefix="heatmap"), pictures.heatmap_table(matrix))
+
+
+def consensus_bars(state: OverviewOut) -> list[Picture]:
+    """Per priority: a bar per goal of the signatories' stances."""
+    found = []
+    for index, priority in enumerate(state.priorities):
+        rows = [
+            picture.StanceCounts(
+                picture.Goal(g.code, g.title),
+                {picture.Stance(k): v for k, v in g.consensus.items()},
+            )
+            for g in priority.goals
+        ]
+        title = f"Draagvlak bij {priority.title}"
+        found.append(
+            _draw(
+                pictures.consensus_bar(rows, title=title, id_prefix=f"draagvlak-{index}"),
+                pictures.consensus_bar_table(rows, title=title),
+            )
+        )
+    return found
+
+
+def consensus_over_time(
+    support: list[PrioritySupport], start: date, end: date, today: date | None
+) -> Picture:
+    series = tuple(
+        picture.ShareSeries(
+            priority.title,
+            tuple(
+                picture.SharePoint(
+                    date.fromisoformat(p.on), p.supporting, priority.total, p.conditional
+                )
+                for p in priority.points
+            ),
+        )
+        for priority in support
+    )
+    title = "Draagvlak per prioriteit in de tijd"
+    return _draw(
+        pictures.consensus_over_time(
+            series, start=start, end=end, today=today, title=title, id_prefix="in-de-tijd"
+        ),
+        pictures.consensus_over_time_table(series, title=title),
+    )
+
+
+def burndown(
+    steps: list[BurndownStep], signing: date | None, start: date, end: date, today: date | None
+) -> Picture:
+    points = tuple(
+        picture.BurndownPoint(date.fromisoformat(s.on), s.open_passages, s.pending_amendments)
+        for s in steps
+    )
+    return _draw(
+        pictures.burndown(
+            points, signing=signing, start=start, end=end, today=today, id_prefix="burndown"
+        ),
+        pictures.burndown_table(points),
+    )
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A milestone as it stood on the dashboard's date: where it was planned then, the moves
+    made by then (each with from, to, reason) and whether its date had passed."""
+
+    name: str
+    planned_on: str
+    moves: list[dict[str, Any]]
+    passed: bool
+
+
+def milestone_line(
+    milestones: list[Milestone], start: date, end: date, today: date | None
+) -> Picture:
+    items = tuple(
+        picture.Milestone(
+            m.name,
+            date.fromisoformat(m.planned_on),
+            tuple(
+                picture.EarlierDate(date.fromisoformat(move["from"]), str(move.get("reason", "")))
+                for move in m.moves
+            ),
+        )
+        for m in milestones
+    )
+    return _draw(
+        pictures.milestones(items, start=start, end=end, today=today, id_prefix="mijlpalen"),
+        pictures.milestones_table(items),
+    )
