@@ -155,8 +155,7 @@ def decide_amendment(
     form: Posted,
     service: Service,
 ) -> Response:
-    key = f"besluit-{str(amendment_id)[:8]}-"
-    on = form.date("datum", f"{key}datum")
+    key, on = form.item("besluit", amendment_id)
     fields = {
         "adopted_text": "tekst",
         "reason": "toelichting",
@@ -232,8 +231,7 @@ def resolve_passage(
     form: Posted,
     service: Service,
 ) -> Response:
-    key = f"oplossen-{str(passage_id)[:8]}-"
-    on = form.date("datum", f"{key}datum")
+    key, on = form.item("oplossen", passage_id)
     note = form.required("notitie", f"{key}notitie", "Beschrijf hoe de passage is opgelost.")
     return answer(
         form,
