@@ -28,7 +28,7 @@ from onderhandeling.web.pages.presenting import diff_to_html
 
 # Around a change, this many words of unchanged text are kept; the rest is cut to "…".
 CONTEXT_WORDS = 8
-ELLIPSIS = DiffOp("equal", "…")
+ELLIPSIS = DiffOp("equal", " … ")
 
 
 def _nth(text: str, quote: str, occurrence: int) -> int:
