@@ -68,3 +68,26 @@ def test_the_conflict_alert_is_one_block_naming_who_and_when(
     assert box is not None and form is not None
     assert box["width"] >= min(form["width"], width - 80) * 0.9  # one block, not columns
     check_page(page, f"doelstelling-conflict-{width}")
+
+
+def test_with_javascript_the_plan_forms_swap_their_block_and_show_refusals(
+    page_as: Callable[..., Any], live_server: LiveServer
+) -> None:
+    """htmx swaps the "plan" block: a refused date shows at its field (422), then the saved
+    indicators and the message show in place."""
+    page = page_as("demo-onderhandelaar")
+    page.goto(f"/doelstellingen/{live_server.world.goals['A1']}")
+    page.locator("summary", has_text="Indicatoren bewerken").click()
+    page.get_by_label("Indicatoren, één per regel").fill("Deelname aan scholing\nTevredenheid")
+    page.get_by_label("Vastgesteld op").first.fill("01-01-2099")
+    page.get_by_role("button", name="Indicatoren opslaan").click()
+    error = page.locator("#fout-indicatoren-datum")
+    error.wait_for()
+    assert "toekomst" in error.inner_text()
+    page.locator("#field-indicatoren-datum").fill("01-10-2022")
+    page.get_by_role("button", name="Indicatoren opslaan").click()
+    page.locator("#plan", has_text="De indicatoren zijn opgeslagen.").wait_for()
+    assert page.locator("#plan ul li").all_inner_texts() == [
+        "Deelname aan scholing",
+        "Tevredenheid",
+    ]
