@@ -234,7 +234,7 @@ def goal_page(
             "entry": entry,
             # A correction of a meeting or decision says in Dutch what it changed.
             "changes": changes(changed, codes) if isinstance(changed, dict) else [],
-            "cause": origin(entry.wording) if entry.wording is not None else "",
+            "cause": origin(entry.wording) if entry.wording and entry.wording.version > 1 else "",
         }
         for entry in reversed(history)
         for changed in [entry.details.get("changed")]
