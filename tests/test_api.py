@@ -413,3 +413,36 @@ def test_the_committee_never_sees_the_id_of_an_internal_correction(world: World)
     assert seen[shared["id"]]["replaced_by"] == again
     assert seen[again]["corrects"] == shared["id"]
     assert seen[again]["replaced_by"] is None
+
+
+def test_indicators_and_actions_are_set_and_read_back(client: TestClient, world: World) -> None:
+    """PUT replaces them; GET /goals/{id} gives them back, actions naming party ids."""
+    url = f"/api/v1/goals/{world.goal}"
+    body = {"indicators": ["Aantal stages"], "effective_date": "2022-10-01"}
+    assert client.put(f"{url}/indicators", json=body).status_code == 200
+    actions = [{"what": "Stagefonds", "parties": ["JOB"], "due": "2023-06-01"}]
+    body = {"actions": actions, "effective_date": "2022-10-01"}
+    assert client.put(f"{url}/actions", json=body).status_code == 200
+    goal = client.get(url).json()
+    assert goal["indicators"] == ["Aantal stages"]
+    assert [(a["what"], a["due"], len(a["parties"])) for a in goal["actions"]] == [
+        ("Stagefonds", "2023-06-01", 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("action", "field"),
+    [
+        ({"what": "X", "parties": ["ONBEKEND"]}, "actions.0.parties"),
+        ({"what": "X", "due": "1999-01-01"}, "actions.0.due"),
+    ],
+)
+def test_an_impossible_action_is_a_problem_naming_its_field(
+    client: TestClient, world: World, action: dict[str, object], field: str
+) -> None:
+    """An unknown party or a due day before the negotiation began is refused (422)."""
+    body = {"actions": [action], "effective_date": "2022-10-01"}
+    refused = client.put(f"/api/v1/goals/{world.goal}/actions", json=body)
+    assert refused.status_code == 422
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert refused.json()["field"] == field

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -21,6 +22,9 @@ from tests.support.page_world import (
     build_world,
 )
 from tests.support.pages import form_token, sign_in, soup
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus")
+MONTHS += ("september", "oktober", "november", "december")
 
 
 @pytest.fixture
@@ -269,7 +273,12 @@ def test_revise_with_conflict_shows_diff_and_keeps_text(
     )
     assert response.status_code == 409
     page = soup(response)
-    assert "Ook voor entree." in page.select_one("#conflict ins").get_text()
+    conflict = page.select_one("#conflict")
+    assert "Ook voor entree." in conflict.select_one(".app-diff ins").get_text()
+    # One block naming who changed the text and when, in Dutch.
+    change = conflict.select_one("li").get_text()
+    assert "Versie 3: gewijzigd door" in change
+    assert re.search(rf"\d{{1,2}} ({'|'.join(MONTHS)}) \d{{4}}", change), change
     assert page.select_one("#field-tekst").get_text() == mine
     assert page.find("input", attrs={"name": "based_on"})["value"] == "3"
     assert page.select_one("#foutoverzicht") is not None
@@ -453,8 +462,11 @@ def test_propose_and_adopt_an_amendment(client: TestClient, world: World) -> Non
     )
     assert response.status_code == 303  # type: ignore[attr-defined]
     page = soup(client.get(path))
-    row = page.find("td", string=lambda s: s and "echt gelijke kansen" in s).find_parent("tr")
-    action = row.find("form")["action"]
+    card = next(c for c in page.select("li.app-amendment") if "Sterker" in c.get_text())
+    # Shown as what it changes in the wording it amends, not as its whole text.
+    assert [i.get_text() for i in card.select(".app-diff ins")] == ["[ingevoegd: echt ]"]
+    assert "Voorstel van Jongeren Organisatie Beroepsonderwijs" in card.h3.get_text()
+    action = card.find("form")["action"]
     response = _post_form(
         client, path, action, {"uitkomst": "adopted", "toelichting": "", "datum": "02-10-2022"}
     )
@@ -595,7 +607,7 @@ def test_revise_based_on_a_future_version_is_a_conflict_without_diff(
     )
     assert response.status_code == 409  # type: ignore[attr-defined]
     page = soup(response)
-    assert page.select_one("#conflict ins") is None
+    assert page.select_one("#conflict .app-diff ins") is None
     assert page.select_one("#field-tekst").get_text() == mine
     assert page.find("input", attrs={"name": "based_on"})["value"] == "2"
 

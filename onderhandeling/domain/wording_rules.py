@@ -6,6 +6,7 @@ which open passages a revision orphans. Goal (goal.py) calls them before it trig
 from __future__ import annotations
 
 from collections.abc import Container
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -18,6 +19,7 @@ from onderhandeling.domain.errors import (
     QuoteNotFound,
     TooLong,
 )
+from onderhandeling.domain.plausibility import DateWindow
 
 
 def occurrence_of(code: str, wording: str, quote: str, occurrence: int | None) -> int:
@@ -94,22 +96,40 @@ def adopted_wording(
 
 
 def checked_actions(
-    actions: list[dict[str, Any]], participants: Container[UUID]
+    actions: list[dict[str, Any]],
+    participants: Container[UUID],
+    window: DateWindow | None = None,
 ) -> list[dict[str, Any]]:
-    """Actions as stored: each {"what", "parties" (aan zet, taking part), "due"}."""
+    """Actions as stored: each {"what", "parties" (aan zet, taking part), "due"}. A due that
+    is an ISO date is a planned date: within the window when one is given. Fields of a
+    refusal are named by position (actions.2.due), so a form can mark the row."""
     if len(actions) > values.MAX_LIST_ITEMS:
         raise values.InvalidInput("actions", "too many actions")
     checked = []
-    for action in actions:
+    for index, action in enumerate(actions):
+        at = f"actions.{index}."
         parties = values.ids([UUID(str(p)) for p in action.get("parties", [])])
         for party_id in parties:
             if party_id not in participants:
-                raise NotFound("an action names a party outside the agreement")
+                raise NotFound(
+                    "an action names a party outside the agreement", field=f"{at}parties"
+                )
+        due = values.optional_text(f"{at}due", action.get("due"), values.MAX_SHORT)
+        if window is not None and _is_iso_date(due):
+            window.planned(f"{at}due", date.fromisoformat(due))
         checked.append(
             {
-                "what": values.text("what", action.get("what", "")),
+                "what": values.text(f"{at}what", action.get("what", "")),
                 "parties": parties,
-                "due": values.optional_text("due", action.get("due"), values.MAX_SHORT),
+                "due": due,
             }
         )
     return checked
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10

@@ -8,11 +8,12 @@ from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
 
-from onderhandeling.domain import Agreement, Goal
-from onderhandeling.domain.errors import AlreadyExists, ConcurrentChange
+from onderhandeling.domain import Agreement, Decision, Goal, Meeting
+from onderhandeling.domain.errors import AlreadyExists, ConcurrentChange, NotFound
+from onderhandeling.domain.plausibility import DateWindow
 from onderhandeling.domain.roster import Roster
 from onderhandeling.domain.values import CauseType
-from onderhandeling.service.base import NegotiationsBase, new_id
+from onderhandeling.service.base import NegotiationsBase, new_id, today
 
 T = TypeVar("T")
 
@@ -52,6 +53,24 @@ class GoalCommands(NegotiationsBase):
         goal = self.peek(Goal, goal_id, "goal")
         return self.roster(self.peek(Agreement, goal.agreement_id, "agreement"))
 
+    def _window(self, goal_id: UUID) -> DateWindow:
+        goal = self.peek(Goal, goal_id, "goal")
+        return self.peek(Agreement, goal.agreement_id, "agreement").window(today())
+
+    def _check_cause(self, goal_id: UUID, cause_type: str, cause_id: UUID | None) -> None:
+        """A meeting or decision named as a revision's cause belongs to the goal's agreement
+        (an amendment's the goal checks itself)."""
+        kinds: dict[str, type[Meeting] | type[Decision]] = {
+            CauseType.MEETING.value: Meeting,
+            CauseType.DECISION.value: Decision,
+        }
+        kind = kinds.get(cause_type)
+        if kind is None or cause_id is None:
+            return
+        cause = self.peek(kind, cause_id, cause_type)
+        if cause.agreement_id != self.peek(Goal, goal_id, "goal").agreement_id:
+            raise NotFound(f"the {cause_type} is not part of this goal's agreement")
+
     def revise_wording(
         self,
         goal_id: UUID,
@@ -64,7 +83,9 @@ class GoalCommands(NegotiationsBase):
         cause_type: str = CauseType.NONE.value,
         cause_id: UUID | None = None,
     ) -> int:
-        """New wording version; a stale based_on is refused naming the current version."""
+        """New wording version; a stale based_on is refused naming the current version. The
+        cause (a meeting, decision or amendment of this agreement) is said by type and id."""
+        self._check_cause(goal_id, cause_type, cause_id)
         return self._change_goal(
             goal_id,
             recorded_by,
@@ -85,10 +106,14 @@ class GoalCommands(NegotiationsBase):
     def set_indicators(
         self, goal_id: UUID, indicators: list[str], effective_date: date, recorded_by: UUID
     ) -> None:
+        """The indicators that follow the goal, as of a date on which that could happen."""
+        window = self._window(goal_id)
         self._change_goal(
             goal_id,
             recorded_by,
-            lambda g: g.set_indicators(indicators, effective_date, recorded_by),
+            lambda g: g.set_indicators(
+                indicators, window.happened("effective_date", effective_date), recorded_by
+            ),
         )
 
     def set_actions(
@@ -98,12 +123,15 @@ class GoalCommands(NegotiationsBase):
         effective_date: date,
         recorded_by: UUID,
     ) -> None:
-        """actions: each {"what", "parties": [party ids aan zet], "due"}."""
+        """actions: each {"what", "parties": [party ids aan zet], "due"}; a due that is an ISO
+        date is a planned date (not before the negotiation started)."""
         participants = self._participants(goal_id)
+        window = self._window(goal_id)
+        on = window.happened("effective_date", effective_date)
         self._change_goal(
             goal_id,
             recorded_by,
-            lambda g: g.set_actions(actions, participants, effective_date, recorded_by),
+            lambda g: g.set_actions(actions, participants, on, recorded_by, window),
         )
 
     def propose_amendment(

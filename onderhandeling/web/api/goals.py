@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query
+from pydantic import Field
 
 from onderhandeling.domain.visibility import Reader
 from onderhandeling.service import (
@@ -24,17 +25,38 @@ from onderhandeling.web.api.schemas import (
     AmendmentDecided,
     AmendmentDecisionIn,
     AmendmentIn,
+    Body,
+    Code,
     Created,
     Done,
+    OptionalText,
     PassageIn,
     PassageResolutionIn,
     Revised,
     RevisionIn,
+    Text,
+    Write,
 )
 from onderhandeling.web.api.support import ReaderDep, Service, Writer, day, party
 from onderhandeling.web.security import User
 
 router = APIRouter(tags=["goals"])
+
+
+class IndicatorsIn(Write):
+    indicators: list[Text] = Field(max_length=200, description="Replaces the goal's indicators.")
+
+
+class ActionIn(Body):
+    what: Text
+    parties: list[Code] = Field(default_factory=list, max_length=100, description="Aan zet.")
+    due: OptionalText = Field(
+        default="", description="When: an ISO date (a planned date) or a period ('najaar 2023')."
+    )
+
+
+class ActionsIn(Write):
+    actions: list[ActionIn] = Field(max_length=200, description="Replaces the goal's actions.")
 
 
 def _goal_by_id(goal_id: UUID) -> UUID:
@@ -256,6 +278,35 @@ def resolve_passage(
     user: User = Writer,
 ) -> Done:
     app.resolve_passage(goal, passage_id, body.note, day(body.effective_date), user.person_id)
+    return Done()
+
+
+@goal_route("PUT", "/indicators", summary="Set the goal's indicators", response_model=Done)
+def set_indicators(
+    goal: UUID, body: IndicatorsIn, app: Negotiations = Service, user: User = Writer
+) -> Done:
+    app.set_indicators(goal, body.indicators, day(body.effective_date), user.person_id)
+    return Done()
+
+
+@goal_route(
+    "PUT",
+    "/actions",
+    summary="Set the goal's actions: who is aan zet, by when",
+    response_model=Done,
+)
+def set_actions(
+    goal: UUID, body: ActionsIn, app: Negotiations = Service, user: User = Writer
+) -> Done:
+    actions = [
+        {
+            "what": action.what,
+            "parties": [party(app, code, f"actions.{i}.parties") for code in action.parties],
+            "due": action.due,
+        }
+        for i, action in enumerate(body.actions)
+    ]
+    app.set_actions(goal, actions, day(body.effective_date), user.person_id)
     return Done()
 
 

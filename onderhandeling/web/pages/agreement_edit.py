@@ -160,15 +160,14 @@ def state_preference(
     form: Posted,
     service: Service,
 ) -> Response:
-    key = f"voorkeur-{str(point_id)[:8]}"
-    on = form.date("datum", f"{key}-datum")
-    party = form.id("partij", f"{key}-partij", "Kies een partij.")
+    key, on = form.item("voorkeur", point_id)
+    party = form.id("partij", f"{key}partij", "Kies een partij.")
     return answer(
         form,
         lambda: service.state_preference(
             point_id, party, form.text("optie"), form.text("reden"), on, user.person_id
         ),
         refuse=_refuse(request, user, agreement_id, None),
-        field_of=_date_or(f"{key}-optie", f"{key}-datum"),
+        field_of=_date_or(f"{key}optie", f"{key}datum"),
         done=lambda _: _done(request, agreement_id, "De voorkeur is vastgelegd."),
     )

@@ -29,6 +29,7 @@ T = TypeVar("T")
 # Stand-ins returned for a value that could not be read. They are never used: a form with a
 # noted problem runs no command (answer), so the route needs no None checks.
 NO_DATE = date.min
+Day = date  # (inside Form, `date` names its method)
 NO_ID = UUID(int=0)
 
 
@@ -73,6 +74,12 @@ class Form:
         if found is None:
             self.errors[at] = message
         return found or NO_ID
+
+    def item(self, prefix: str, item_id: UUID) -> tuple[str, Day]:
+        """For a form about one item of a list (a page holds one per item): its field key
+        ("besluit-1a2b3c4d-") and its date, read from "datum" and noted at "<key>datum"."""
+        key = f"{prefix}-{str(item_id)[:8]}-"
+        return key, self.date("datum", f"{key}datum")
 
     def typed(self, names: Mapping[str, str]) -> dict[str, str]:
         """The values to show again on a refusal: page key → form field name."""
