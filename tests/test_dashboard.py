@@ -9,9 +9,9 @@ import pytest
 from starlette.testclient import TestClient
 
 from onderhandeling.domain.visibility import COMMITTEE, MINISTRY
+from onderhandeling.dutch.parties import short_name
 from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
-from onderhandeling.web.pages.dashboard_pictures import short_name
 from tests.support.page_world import SECRET_SUMMARY, World, build_world
 from tests.support.pages import sign_in, soup
 
@@ -209,6 +209,7 @@ def test_dashboard_for_the_committee_on_a_date_shows_nothing_internal(
         ("VNONCW", "VNO-NCW / MKB-Nederland", "VNO-NCW"),
         ("JOB", "Jongeren Organisatie Beroepsonderwijs", "JOB"),
         ("INSPECTIE", "Inspectie van het Onderwijs", "Inspectie"),
+        ("AOB", "Algemene Onderwijsbond (AOb)", "AOb"),
     ],
 )
 def test_short_party_names(code: str, name: str, short: str) -> None:

@@ -10,24 +10,9 @@ from typing import Any
 from markupsafe import Markup
 
 from onderhandeling import pictures
+from onderhandeling.dutch.parties import short_name
 from onderhandeling.pictures import data as picture
 from onderhandeling.service import BurndownStep, OverviewOut, PrioritySupport
-
-# A name this long or shorter fits a heat map's head as it is.
-SHORT_NAME_MAX = 14
-# A code this long or shorter reads as an acronym (OCW, JOB, BVMBO), not as a made-up code.
-ACRONYM_MAX = 5
-
-
-def short_name(code: str, name: str) -> str:
-    """A party's name for tight places: the name if short, else its first part ("VNO-NCW"
-    of "VNO-NCW / MKB-Nederland"), else its acronym ("JOB"), else its first word."""
-    for candidate in (name, name.split(" / ")[0], name.split(" (")[0]):
-        if candidate and len(candidate) <= SHORT_NAME_MAX:
-            return candidate.strip()
-    if len(code) <= ACRONYM_MAX:
-        return code
-    return name.split(" ")[0] if name else code
 
 
 @dataclass(frozen=True)
