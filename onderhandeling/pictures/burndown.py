@@ -9,19 +9,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from onderhandeling.dutch.dates import format_date
+from onderhandeling.pictures import svg
 from onderhandeling.pictures.data import BurndownPoint, Table
-from onderhandeling.pictures.svg import (
-    GRID,
-    MUTED,
-    SMALL,
-    document,
-    empty,
-    line,
-    num,
-    prefix_for,
-    text,
-    text_width,
-)
 from onderhandeling.pictures.timeaxis import TimeScale, by_date, nice_ceiling, step_path, time_axis
 
 KIND = "burndown"
@@ -40,13 +29,16 @@ _AMENDMENT_COLOUR = "#a34a00"  # 5.9:1 on white
 
 def _circle(x: float, y: float, colour: str) -> str:
     return (
-        f'<circle cx="{num(x)}" cy="{num(y)}" r="3.6" fill="#ffffff" stroke="{colour}" '
+        f'<circle cx="{svg.num(x)}" cy="{svg.num(y)}" r="3.6" fill="#ffffff" stroke="{colour}" '
         f'stroke-width="2"/>'
     )
 
 
 def _square(x: float, y: float, colour: str) -> str:
-    return f'<rect x="{num(x - 3.5)}" y="{num(y - 3.5)}" width="7" height="7" fill="{colour}"/>'
+    return (
+        f'<rect x="{svg.num(x - 3.5)}" y="{svg.num(y - 3.5)}" width="7" height="7" '
+        f'fill="{colour}"/>'
+    )
 
 
 def burndown(
@@ -60,10 +52,11 @@ def burndown(
     id_prefix: str | None = None,
 ) -> str:
     """The burn-down as an SVG string; the time axis reaches the signing date if given."""
-    prefix = prefix_for(KIND, (tuple(points), signing, start, end, today), id_prefix)
+    prefix = svg.prefix_for(KIND, (tuple(points), signing, start, end, today), id_prefix)
+    frame = svg.Frame(KIND, prefix, title, _WIDTH)
     ordered = by_date(points)
     if not ordered:
-        return empty(kind=KIND, prefix=prefix, title=title)
+        return frame.empty()
     last = ordered[-1]
     body: list[str] = []
     # The legend: a line sample and marker for each series, with the latest count.
@@ -76,10 +69,12 @@ def burndown(
     ):
         y = legend_y + index * 20
         extra = f'stroke-width="2.5" stroke-dasharray="{dash}"' if dash else 'stroke-width="2.5"'
-        body.append(line(_MARGIN, y, _MARGIN + 30, y, stroke=colour, extra=extra))
+        body.append(svg.line(_MARGIN, y, _MARGIN + 30, y, stroke=colour, extra=extra))
         body.append(marker(_MARGIN + 15, y, colour))
         body.append(
-            text(_MARGIN + 38, y + 4.5, f"{name}: {value} op {format_date(last.on)}", size=SMALL)
+            svg.text(
+                _MARGIN + 38, y + 4.5, f"{name}: {value} op {format_date(last.on)}", size=svg.SMALL
+            )
         )
     plot_top = legend_y + 2 * 20 + 18
     plot_bottom = plot_top + _PLOT
@@ -95,27 +90,35 @@ def burndown(
     for value in range(0, top_value + 1, step):
         y = y_of(value)
         if value:
-            body.append(line(scale.left, y, scale.right, y, stroke=GRID))
-        body.append(text(scale.left - 6, y + 4, str(value), size=SMALL, anchor="end", fill=MUTED))
+            body.append(svg.line(scale.left, y, scale.right, y, stroke=svg.GRID))
+        body.append(
+            svg.text(
+                scale.left - 6, y + 4, str(value), size=svg.SMALL, anchor="end", fill=svg.MUTED
+            )
+        )
     body.extend(time_axis(scale, top=plot_top, bottom=plot_bottom))
 
     if signing is not None and scale.contains(signing):
         x = scale.x(signing)
         label = f"ondertekening {format_date(signing)}"
-        anchor = "end" if x + text_width(label, SMALL) > _WIDTH - _MARGIN else "start"
+        anchor = "end" if x + svg.text_width(label, svg.SMALL) > _WIDTH - _MARGIN else "start"
         body.append(
-            line(
+            svg.line(
                 x,
                 plot_top - 14,
                 x,
                 plot_bottom,
-                stroke=MUTED,
+                stroke=svg.MUTED,
                 extra='stroke-width="1.5" stroke-dasharray="2 3"',
             )
         )
         body.append(
-            text(
-                x + (4 if anchor == "start" else -4), plot_top - 6, label, size=SMALL, anchor=anchor
+            svg.text(
+                x + (4 if anchor == "start" else -4),
+                plot_top - 6,
+                label,
+                size=svg.SMALL,
+                anchor=anchor,
             )
         )
 
@@ -142,16 +145,8 @@ def burndown(
     )
     if signing is not None:
         desc += f" Ondertekening: {format_date(signing)}."
-    desc += " De tabel bij deze afbeelding geeft elke datum."
-    return document(
-        kind=KIND,
-        prefix=prefix,
-        width=_WIDTH,
-        height=height,
-        title=title,
-        desc=desc,
-        body=body,
-    )
+    desc += " " + svg.table_note("elke datum")
+    return frame.document(height=height, desc=desc, body=body)
 
 
 def burndown_table(points: Sequence[BurndownPoint], *, title: str = TITLE) -> Table:

@@ -8,22 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from onderhandeling.pictures import stances
+from onderhandeling.pictures import stances, svg
 from onderhandeling.pictures.data import StanceCounts, Table
-from onderhandeling.pictures.svg import (
-    MUTED,
-    SMALL,
-    document,
-    empty,
-    esc,
-    num,
-    plural,
-    prefix_for,
-    text,
-    text_width,
-    truncate,
-    wrap,
-)
 
 KIND = "consensus-bar"
 TITLE = "Draagvlak per doelstelling"
@@ -47,20 +33,21 @@ def consensus_bar(
     rows: Sequence[StanceCounts], *, title: str = TITLE, id_prefix: str | None = None
 ) -> str:
     """The bars as an SVG string; bar lengths share one scale (the largest total)."""
-    prefix = prefix_for(KIND, tuple(rows), id_prefix)
+    prefix = svg.prefix_for(KIND, tuple(rows), id_prefix)
+    frame = svg.Frame(KIND, prefix, title, _WIDTH)
     if not rows:
-        return empty(kind=KIND, prefix=prefix, title=title)
+        return frame.empty()
     inner = _WIDTH - 2 * _MARGIN
     legend, legend_height = stances.legend(prefix, x=_MARGIN, y=_MARGIN, width=inner, patterns=True)
     body = list(legend)
     scale_total = max(1, max(row.total for row in rows))
     y = _MARGIN + legend_height + 12
     for row in rows:
-        body.append(text(_MARGIN, y + 13, truncate(row.goal.label, inner), weight="bold"))
+        body.append(svg.text(_MARGIN, y + 13, svg.truncate(row.goal.label, inner), weight="bold"))
         top = y + 20
         body.append(
-            f'<rect x="{num(_MARGIN)}" y="{num(top)}" width="{num(inner)}" '
-            f'height="{num(_BAR)}" fill="#ffffff" stroke="{MUTED}" stroke-width="0.8"/>'
+            f'<rect x="{svg.num(_MARGIN)}" y="{svg.num(top)}" width="{svg.num(inner)}" '
+            f'height="{svg.num(_BAR)}" fill="#ffffff" stroke="{svg.MUTED}" stroke-width="0.8"/>'
         )
         left = _MARGIN
         for stance in stances.ORDER:
@@ -70,45 +57,38 @@ def consensus_bar(
             width = inner * count / scale_total
             tip = f"{row.goal.code}: {count} {stances.STYLES[stance].label}"
             segment = (
-                f'<rect x="{num(left)}" y="{num(top)}" width="{num(width)}" '
-                f'height="{num(_BAR)}" fill="url(#{stances.pattern_id(prefix, stance)})" '
+                f'<rect x="{svg.num(left)}" y="{svg.num(top)}" width="{svg.num(width)}" '
+                f'height="{svg.num(_BAR)}" fill="url(#{stances.pattern_id(prefix, stance)})" '
                 f'stroke="#ffffff" stroke-width="1"/>'
             )
             label = str(count)
-            label_width = text_width(label, SMALL) + 8
+            label_width = svg.text_width(label, svg.SMALL) + 8
             if width >= label_width + 4:
                 middle = left + width / 2
                 segment += (
-                    f'<rect x="{num(middle - label_width / 2)}" y="{num(top + 3)}" '
-                    f'width="{num(label_width)}" height="{num(_BAR - 6)}" rx="3" '
+                    f'<rect x="{svg.num(middle - label_width / 2)}" y="{svg.num(top + 3)}" '
+                    f'width="{svg.num(label_width)}" height="{svg.num(_BAR - 6)}" rx="3" '
                     f'fill="#ffffff"/>'
-                    + text(middle, top + _BAR / 2 + 4.2, label, size=SMALL, anchor="middle")
+                    + svg.text(middle, top + _BAR / 2 + 4.2, label, size=svg.SMALL, anchor="middle")
                 )
-            body.append(f"<g><title>{esc(tip)}</title>{segment}</g>")
+            body.append(f"<g><title>{svg.esc(tip)}</title>{segment}</g>")
             left += width
-        lines = wrap(_spelled(row), inner, SMALL, max_lines=3)
+        lines = svg.wrap(_spelled(row), inner, svg.SMALL, max_lines=3)
         for number, content in enumerate(lines):
             body.append(
-                text(_MARGIN, top + _BAR + 16 + 15 * number, content, size=SMALL, fill=MUTED)
+                svg.text(
+                    _MARGIN, top + _BAR + 16 + 15 * number, content, size=svg.SMALL, fill=svg.MUTED
+                )
             )
         y = top + _BAR + 16 + 15 * (len(lines) - 1) + 14
     height = y + _MARGIN
     agreed = sum(1 for row in rows if row.total and row.count(stances.ORDER[0]) == row.total)
     desc = (
-        f"{plural(len(rows), 'doelstelling', 'doelstellingen')}; bij {agreed} steunen alle "
+        f"{svg.plural(len(rows), 'doelstelling', 'doelstellingen')}; bij {agreed} steunen alle "
         f"ondertekenaars. Per doelstelling het aantal ondertekenaars per standpunt; de tabel "
         f"bij deze afbeelding geeft de aantallen."
     )
-    return document(
-        kind=KIND,
-        prefix=prefix,
-        width=_WIDTH,
-        height=height,
-        title=title,
-        desc=desc,
-        defs=stances.pattern_defs(prefix),
-        body=body,
-    )
+    return frame.document(height=height, desc=desc, defs=stances.pattern_defs(prefix), body=body)
 
 
 def consensus_bar_table(rows: Sequence[StanceCounts], *, title: str = TITLE) -> Table:

@@ -9,23 +9,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from onderhandeling.dutch.dates import format_date
-from onderhandeling.pictures import stances
+from onderhandeling.pictures import stances, svg
 from onderhandeling.pictures.data import ShareSeries, Stance, Table
-from onderhandeling.pictures.svg import (
-    GRID,
-    INK,
-    MUTED,
-    SMALL,
-    document,
-    empty,
-    esc,
-    line,
-    num,
-    plural,
-    prefix_for,
-    text,
-    truncate,
-)
 from onderhandeling.pictures.timeaxis import TimeScale, by_date, step_path, time_axis
 
 KIND = "consensus-over-time"
@@ -57,9 +42,10 @@ def consensus_over_time(
     id_prefix: str | None = None,
 ) -> str:
     """The strips as an SVG string; lines run to today (if given) or the last date."""
-    prefix = prefix_for(KIND, (tuple(series), start, end, today), id_prefix)
+    prefix = svg.prefix_for(KIND, (tuple(series), start, end, today), id_prefix)
+    frame = svg.Frame(KIND, prefix, title, _WIDTH)
     if not any(s.points for s in series):
-        return empty(kind=KIND, prefix=prefix, title=title)
+        return frame.empty()
     inner = _WIDTH - 2 * _MARGIN
     legend, legend_height = stances.legend(
         prefix,
@@ -72,7 +58,9 @@ def consensus_over_time(
     body = list(legend)
     top = _MARGIN + legend_height + 4
     body.append(
-        text(_MARGIN, top + 12, "Elke strook loopt van 0% (onder) tot 100% (boven).", size=SMALL)
+        svg.text(
+            _MARGIN, top + 12, "Elke strook loopt van 0% (onder) tot 100% (boven).", size=svg.SMALL
+        )
     )
     top += 24
     all_dates = [point.on for s in series for point in s.points]
@@ -84,21 +72,23 @@ def consensus_over_time(
     strips: list[str] = []
     for one in series:
         points = by_date(one.points)
-        strips.append(text(_MARGIN, y + 13, truncate(one.label, inner), weight="bold", halo=True))
+        strips.append(
+            svg.text(_MARGIN, y + 13, svg.truncate(one.label, inner), weight="bold", halo=True)
+        )
         strip_top = y + 20
         bottom = strip_top + _STRIP
         strips.append(
-            f'<rect x="{num(scale.left)}" y="{num(strip_top)}" '
-            f'width="{num(scale.right - scale.left)}" height="{num(_STRIP)}" fill="none" '
-            f'stroke="{GRID}"/>'
+            f'<rect x="{svg.num(scale.left)}" y="{svg.num(strip_top)}" '
+            f'width="{svg.num(scale.right - scale.left)}" height="{svg.num(_STRIP)}" fill="none" '
+            f'stroke="{svg.GRID}"/>'
         )
         strips.append(
-            line(
+            svg.line(
                 scale.left,
                 strip_top + _STRIP / 2,
                 scale.right,
                 strip_top + _STRIP / 2,
-                stroke=GRID,
+                stroke=svg.GRID,
                 extra='stroke-dasharray="4 3"',
             )
         )
@@ -112,7 +102,7 @@ def consensus_over_time(
                 for p in points
             ]
             first_x = supported[0][0]
-            base = f"V{num(bottom)}H{num(first_x)}Z"
+            base = f"V{svg.num(bottom)}H{svg.num(first_x)}Z"
             strips.append(
                 f'<path d="{step_path(with_conditions, until)}{base}" '
                 f'fill="url(#{stances.pattern_id(prefix, Stance.CONDITIONAL)})"/>'
@@ -122,25 +112,25 @@ def consensus_over_time(
                 f'fill="{stances.STYLES[Stance.SUPPORTS].colour}"/>'
             )
             strips.append(
-                f'<path d="{step_path(supported, until)}" fill="none" stroke="{INK}" '
+                f'<path d="{step_path(supported, until)}" fill="none" stroke="{svg.INK}" '
                 f'stroke-width="1.6"/>'
             )
             last = points[-1]
             latest = _percent(last.supporting, last.total)
             strips.append(
-                f"<g><title>{esc(f'{one.label}: {latest} steunt op {format_date(last.on)}')}"
+                f"<g><title>{svg.esc(f'{one.label}: {latest} steunt op {format_date(last.on)}')}"
                 f"</title>"
-                + text(scale.right + 6, strip_top + _STRIP / 2 + 5, latest, weight="bold")
+                + svg.text(scale.right + 6, strip_top + _STRIP / 2 + 5, latest, weight="bold")
                 + "</g>"
             )
         else:
             strips.append(
-                text(
+                svg.text(
                     scale.left + 6,
                     strip_top + _STRIP / 2 + 4,
                     "geen gegevens",
-                    size=SMALL,
-                    fill=MUTED,
+                    size=svg.SMALL,
+                    fill=svg.MUTED,
                 )
             )
         y = bottom + 10
@@ -155,20 +145,10 @@ def consensus_over_time(
             latest_parts.append(f"{one.label} {_percent(points[-1].supporting, points[-1].total)}")
     desc = (
         f"Aandeel ondertekenaars dat steunt, voor "
-        f"{plural(len(series), 'onderwerp', 'onderwerpen')}, van "
-        f"{format_date(scale.start)} tot {format_date(scale.end)}. Laatste stand: "
-        f"{'; '.join(latest_parts)}. De tabel bij deze afbeelding geeft elke datum."
+        f"{svg.plural(len(series), 'onderwerp', 'onderwerpen')}, {scale.spoken()}. "
+        f"Laatste stand: {'; '.join(latest_parts)}. {svg.table_note('elke datum')}"
     )
-    return document(
-        kind=KIND,
-        prefix=prefix,
-        width=_WIDTH,
-        height=height,
-        title=title,
-        desc=desc,
-        defs=stances.pattern_defs(prefix),
-        body=body,
-    )
+    return frame.document(height=height, desc=desc, defs=stances.pattern_defs(prefix), body=body)
 
 
 def consensus_over_time_table(series: Sequence[ShareSeries], *, title: str = TITLE) -> Table:

@@ -13,20 +13,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from onderhandeling.pictures import stances
+from onderhandeling.pictures import stances, svg
 from onderhandeling.pictures.data import Stance, StanceCell, StanceMatrix, Table
-from onderhandeling.pictures.svg import (
-    SMALL,
-    document,
-    empty,
-    esc,
-    num,
-    plural,
-    prefix_for,
-    text,
-    text_width,
-    truncate,
-)
 
 KIND = "heatmap"
 TITLE = "Standpunten per doelstelling en partij"
@@ -75,12 +63,12 @@ def _summary(matrix: StanceMatrix, cells: dict[tuple[str, str], StanceCell]) -> 
         f"{stances.STYLES[stance].label}: {counts[stance]}" for stance in stances.ORDER
     )
     sentence = (
-        f"{plural(len(matrix.goals), 'doelstelling', 'doelstellingen')} en "
-        f"{plural(len(matrix.parties), 'partij', 'partijen')}. Standpunten: {tally}."
+        f"{svg.plural(len(matrix.goals), 'doelstelling', 'doelstellingen')} en "
+        f"{svg.plural(len(matrix.parties), 'partij', 'partijen')}. Standpunten: {tally}."
     )
     if reconfirm:
         sentence += f" {reconfirm} moeten opnieuw bevestigd worden."
-    return sentence + " De tabel bij deze afbeelding geeft elk standpunt."
+    return f"{sentence} {svg.table_note('elk standpunt')}"
 
 
 @dataclass(frozen=True)
@@ -115,7 +103,7 @@ class _Layout:
 
 
 def _layout(rows: list[_Head], columns: list[_Head], parties_as_rows: bool) -> _Layout:
-    head_width = min(_HEAD_MAX, max(text_width(c.short, SMALL) for c in columns))
+    head_width = min(_HEAD_MAX, max(svg.text_width(c.short, svg.SMALL) for c in columns))
     rotate = head_width > _PITCH - 4
     if rotate:
         angle = math.radians(_HEAD_ANGLE)
@@ -125,10 +113,10 @@ def _layout(rows: list[_Head], columns: list[_Head], parties_as_rows: bool) -> _
         head_height, overhang = 24.0, 0.0
     grid_width = len(columns) * _PITCH
     budget = _TARGET_WIDTH - 2 * _MARGIN - grid_width - overhang
-    longest = max(text_width(r.long) for r in rows)
-    shortest_useful = max(text_width(r.short) for r in rows)
+    longest = max(svg.text_width(r.long) for r in rows)
+    shortest_useful = max(svg.text_width(r.short) for r in rows)
     # Long heads only when a useful part of them fits (the table and tooltips hold them).
-    long_heads = budget >= shortest_useful + text_width(" Begeleiding")
+    long_heads = budget >= shortest_useful + svg.text_width(" Begeleiding")
     row_head = (min(budget - 10, longest, _ROW_HEAD_MAX) if long_heads else shortest_useful) + 10
     width = max(_TARGET_WIDTH, 2 * _MARGIN + row_head + grid_width + overhang)
     return _Layout(
@@ -154,9 +142,9 @@ def heatmap(
     id_prefix: str | None = None,
 ) -> str:
     """The heat map as an SVG string; goals are rows unless parties as rows fits better."""
-    prefix = prefix_for(KIND, (matrix, parties_as_rows), id_prefix)
+    prefix = svg.prefix_for(KIND, (matrix, parties_as_rows), id_prefix)
     if not matrix.parties or not matrix.goals:
-        return empty(kind=KIND, prefix=prefix, title=title)
+        return svg.Frame(KIND, prefix, title, _TARGET_WIDTH).empty()
     cells = _cell_map(matrix)
     layout = _choose_layout(matrix, parties_as_rows)
     grid_left = _MARGIN + layout.row_head
@@ -168,16 +156,16 @@ def heatmap(
         cx = grid_left + index * _PITCH + _PITCH / 2
         if layout.rotate:
             y = grid_top - 8
-            head = text(
+            head = svg.text(
                 cx + 4,
                 y,
-                truncate(column.short, _HEAD_MAX, SMALL),
-                size=SMALL,
-                extra=f'transform="rotate(-{num(_HEAD_ANGLE)} {num(cx + 4)} {num(y)})"',
+                svg.truncate(column.short, _HEAD_MAX, svg.SMALL),
+                size=svg.SMALL,
+                extra=f'transform="rotate(-{svg.num(_HEAD_ANGLE)} {svg.num(cx + 4)} {svg.num(y)})"',
             )
         else:
-            head = text(cx, grid_top - 8, column.short, size=SMALL, anchor="middle")
-        body.append(f"<g><title>{esc(column.full)}</title>{head}</g>")
+            head = svg.text(cx, grid_top - 8, column.short, size=svg.SMALL, anchor="middle")
+        body.append(f"<g><title>{svg.esc(column.full)}</title>{head}</g>")
 
     with_titles = len(matrix.parties) * len(matrix.goals) <= _CELL_TITLES_UP_TO
     reconfirm_any = False
@@ -185,13 +173,13 @@ def heatmap(
         top = grid_top + index * _PITCH
         if index % 2 == 0:
             body.append(
-                f'<rect x="{num(_MARGIN)}" y="{num(top)}" '
-                f'width="{num(layout.row_head + grid_width)}" height="{num(_PITCH)}" '
+                f'<rect x="{svg.num(_MARGIN)}" y="{svg.num(top)}" '
+                f'width="{svg.num(layout.row_head + grid_width)}" height="{svg.num(_PITCH)}" '
                 f'fill="#f6f8fa"/>'
             )
-        shown = truncate(row.long, layout.row_head - 10) if layout.long_heads else row.short
-        head = text(_MARGIN + 4, top + _PITCH / 2 + 4.5, shown)
-        body.append(f"<g><title>{esc(row.full)}</title>{head}</g>")
+        shown = svg.truncate(row.long, layout.row_head - 10) if layout.long_heads else row.short
+        head = svg.text(_MARGIN + 4, top + _PITCH / 2 + 4.5, shown)
+        body.append(f"<g><title>{svg.esc(row.full)}</title>{head}</g>")
         for number, column in enumerate(layout.columns):
             party, goal = (row, column) if layout.parties_as_rows else (column, row)
             cell = cells.get((goal.key, party.key))
@@ -200,12 +188,12 @@ def heatmap(
             reconfirm_any = reconfirm_any or reconfirm
             x = grid_left + number * _PITCH + (_PITCH - _CELL) / 2
             y = top + (_PITCH - _CELL) / 2
-            drawn = f'<use href="#{prefix}-cell-{stance.value}" x="{num(x)}" y="{num(y)}"/>'
+            drawn = f'<use href="#{prefix}-cell-{stance.value}" x="{svg.num(x)}" y="{svg.num(y)}"/>'
             if reconfirm:
-                drawn += f'<use href="#{prefix}-cell-reconfirm" x="{num(x)}" y="{num(y)}"/>'
+                drawn += f'<use href="#{prefix}-cell-reconfirm" x="{svg.num(x)}" y="{svg.num(y)}"/>'
             if with_titles:
                 tip = f"{party.short}, {goal.key}: {stances.label(stance, reconfirm)}"
-                drawn = f"<g><title>{esc(tip)}</title>{drawn}</g>"
+                drawn = f"<g><title>{svg.esc(tip)}</title>{drawn}</g>"
             body.append(drawn)
 
     legend_top = grid_top + len(layout.rows) * _PITCH + 16
@@ -218,12 +206,8 @@ def heatmap(
     )
     body.extend(legend)
     height = legend_top + legend_height + _MARGIN
-    return document(
-        kind=KIND,
-        prefix=prefix,
-        width=layout.width,
+    return svg.Frame(KIND, prefix, title, layout.width).document(
         height=height,
-        title=title,
         desc=_summary(matrix, cells),
         defs=[*stances.symbol_defs(prefix), *_cell_defs(prefix)],
         body=body,

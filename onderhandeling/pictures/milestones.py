@@ -12,22 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from onderhandeling.dutch.dates import format_date
+from onderhandeling.pictures import svg
 from onderhandeling.pictures.data import Milestone, Table
-from onderhandeling.pictures.svg import (
-    INK,
-    MUTED,
-    SMALL,
-    document,
-    empty,
-    esc,
-    line,
-    num,
-    plural,
-    prefix_for,
-    text,
-    truncate,
-    wrap,
-)
 from onderhandeling.pictures.timeaxis import TimeScale, time_axis
 
 KIND = "milestones"
@@ -45,12 +31,13 @@ def _ordered(items: Sequence[Milestone]) -> list[Milestone]:
 
 def _diamond(x: float, y: float, *, hollow: bool) -> str:
     size = 6.5
-    points = f"{num(x)},{num(y - size)} {num(x + size)},{num(y)} {num(x)},{num(y + size)} " + (
-        f"{num(x - size)},{num(y)}"
-    )
+    corners = ((x, y - size), (x + size, y), (x, y + size), (x - size, y))
+    points = " ".join(f"{svg.num(cx)},{svg.num(cy)}" for cx, cy in corners)
     if hollow:
-        return f'<polygon points="{points}" fill="#ffffff" stroke="{MUTED}" stroke-width="1.6"/>'
-    return f'<polygon points="{points}" fill="{_ACCENT}" stroke="{INK}" stroke-width="1"/>'
+        return (
+            f'<polygon points="{points}" fill="#ffffff" stroke="{svg.MUTED}" stroke-width="1.6"/>'
+        )
+    return f'<polygon points="{points}" fill="{_ACCENT}" stroke="{svg.INK}" stroke-width="1"/>'
 
 
 def _moves(item: Milestone) -> list[tuple[date, date, str]]:
@@ -81,16 +68,16 @@ def _reason_box(item: Milestone, y: float) -> str:
     if not reasons:
         return ""
     inner = _WIDTH - 2 * _MARGIN
-    lines = wrap(f"Reden: {reasons}", inner - 12, SMALL, max_lines=2)
+    lines = svg.wrap(f"Reden: {reasons}", inner - 12, svg.SMALL, max_lines=2)
     height = 8 + 16 * len(lines)
     texts = "".join(
-        text(_MARGIN + 6, y + 17 + 16 * (number + 1) - 2, content, size=SMALL)
+        svg.text(_MARGIN + 6, y + 17 + 16 * (number + 1) - 2, content, size=svg.SMALL)
         for number, content in enumerate(lines)
     )
     return (
-        f'<g class="picture-reason" visibility="hidden"><rect x="{num(_MARGIN)}" '
-        f'y="{num(y + 18)}" width="{num(inner)}" height="{num(height)}" rx="4" '
-        f'fill="#ffffff" stroke="{INK}"/>{texts}</g>'
+        f'<g class="picture-reason" visibility="hidden"><rect x="{svg.num(_MARGIN)}" '
+        f'y="{svg.num(y + 18)}" width="{svg.num(inner)}" height="{svg.num(height)}" rx="4" '
+        f'fill="#ffffff" stroke="{svg.INK}"/>{texts}</g>'
     )
 
 
@@ -104,10 +91,11 @@ def milestones(
     id_prefix: str | None = None,
 ) -> str:
     """The time line as an SVG string, with an optional "vandaag" line."""
-    prefix = prefix_for(KIND, (tuple(items), start, end, today), id_prefix)
+    prefix = svg.prefix_for(KIND, (tuple(items), start, end, today), id_prefix)
+    frame = svg.Frame(KIND, prefix, title, _WIDTH)
     ordered = _ordered(items)
     if not ordered:
-        return empty(kind=KIND, prefix=prefix, title=title)
+        return frame.empty()
     dates = [item.on for item in ordered]
     dates.extend(earlier.on for item in ordered for earlier in item.earlier)
     scale = TimeScale.spanning(dates, _MARGIN + 10, _WIDTH - _MARGIN - 10, start=start, end=end)
@@ -116,25 +104,25 @@ def milestones(
     defs = [
         f'<marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         f'markerHeight="7" orient="auto-start-reverse"><path d="M0 1L9 5L0 9Z" '
-        f'fill="{MUTED}"/></marker>'
+        f'fill="{svg.MUTED}"/></marker>'
     ]
     top = _MARGIN + 4
     body: list[str] = []
     # A key to the marks, above the rows.
     body.append(_diamond(_MARGIN + 8, top + 8, hollow=False))
-    body.append(text(_MARGIN + 20, top + 12.5, "datum", size=SMALL))
+    body.append(svg.text(_MARGIN + 20, top + 12.5, "datum", size=svg.SMALL))
     body.append(_diamond(_MARGIN + 78, top + 8, hollow=True))
     body.append(
-        line(
+        svg.line(
             _MARGIN + 88,
             top + 8,
             _MARGIN + 116,
             top + 8,
-            stroke=MUTED,
+            stroke=svg.MUTED,
             extra=f'stroke-width="1.6" stroke-dasharray="4 3" marker-end="url(#{arrow})"',
         )
     )
-    body.append(text(_MARGIN + 124, top + 12.5, "eerder gepland, verplaatst", size=SMALL))
+    body.append(svg.text(_MARGIN + 124, top + 12.5, "eerder gepland, verplaatst", size=svg.SMALL))
     rows_top = top + 28
     rows: list[str] = []
     interactive = False
@@ -142,25 +130,34 @@ def milestones(
         y = rows_top + index * _ROW
         track = y + 46
         moves = _moves(item)
-        parts = [text(_MARGIN, y + 14, truncate(item.name, inner), weight="bold", halo=True)]
+        parts = [
+            svg.text(_MARGIN, y + 14, svg.truncate(item.name, inner), weight="bold", halo=True)
+        ]
         when = format_date(item.on)
         if moves:
             when += f", eerder gepland op {', '.join(format_date(old) for old, _, _ in moves)}"
         parts.append(
-            text(_MARGIN, y + 30, truncate(when, inner, SMALL), size=SMALL, fill=MUTED, halo=True)
+            svg.text(
+                _MARGIN,
+                y + 30,
+                svg.truncate(when, inner, svg.SMALL),
+                size=svg.SMALL,
+                fill=svg.MUTED,
+                halo=True,
+            )
         )
-        parts.append(line(scale.left, track, scale.right, track, stroke="#d0d7de"))
+        parts.append(svg.line(scale.left, track, scale.right, track, stroke="#d0d7de"))
         for old, new, _reason in moves:
             x_old, x_new = scale.x(old), scale.x(new)
             gap = 8.0 if x_new >= x_old else -8.0
             if abs(x_new - x_old) > 18:
                 parts.append(
-                    line(
+                    svg.line(
                         x_old + gap,
                         track,
                         x_new - gap,
                         track,
-                        stroke=MUTED,
+                        stroke=svg.MUTED,
                         extra=f'stroke-width="1.6" stroke-dasharray="4 3" '
                         f'marker-end="url(#{arrow})"',
                     )
@@ -171,8 +168,8 @@ def milestones(
             interactive = True
             sentence = _moved_sentence(item)
             rows.append(
-                f'<g tabindex="0" role="img" aria-label="{esc(sentence)}">'
-                f"<title>{esc(sentence)}</title>{''.join(parts)}{_reason_box(item, y)}</g>"
+                f'<g tabindex="0" role="img" aria-label="{svg.esc(sentence)}">'
+                f"<title>{svg.esc(sentence)}</title>{''.join(parts)}{_reason_box(item, y)}</g>"
             )
         else:
             rows.append(f"<g>{''.join(parts)}</g>")
@@ -181,21 +178,21 @@ def milestones(
     if today is not None and scale.contains(today):
         x = scale.x(today)
         body.append(
-            line(
+            svg.line(
                 x,
                 rows_top - 4,
                 x,
                 bottom,
-                stroke=INK,
+                stroke=svg.INK,
                 extra='stroke-width="1.2" stroke-dasharray="1 3"',
             )
         )
         body.append(
-            text(
+            svg.text(
                 x,
                 bottom + 34,
                 f"vandaag, {format_date(today)}",
-                size=SMALL,
+                size=svg.SMALL,
                 anchor="middle"
                 if _MARGIN + 80 < x < _WIDTH - 80
                 else ("start" if x <= _MARGIN + 80 else "end"),
@@ -205,23 +202,13 @@ def milestones(
     height = bottom + (44 if today is not None and scale.contains(today) else 30)
     moved = [item for item in ordered if _moves(item)]
     desc = (
-        f"{plural(len(ordered), 'mijlpaal', 'mijlpalen')}, van {format_date(ordered[0].on)} "
+        f"{svg.plural(len(ordered), 'mijlpaal', 'mijlpalen')}, van {format_date(ordered[0].on)} "
         f"tot {format_date(ordered[-1].on)}."
     )
     if moved:
         desc += " " + " ".join(_moved_sentence(item) for item in moved)
-    desc += " De tabel bij deze afbeelding geeft elke mijlpaal."
-    return document(
-        kind=KIND,
-        prefix=prefix,
-        width=_WIDTH,
-        height=height,
-        title=title,
-        desc=desc,
-        defs=defs,
-        body=body,
-        interactive=interactive,
-    )
+    desc += " " + svg.table_note("elke mijlpaal")
+    return frame.document(height=height, desc=desc, defs=defs, body=body, interactive=interactive)
 
 
 def milestones_table(items: Sequence[Milestone], *, title: str = TITLE) -> Table:

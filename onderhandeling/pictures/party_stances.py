@@ -8,20 +8,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from onderhandeling.dutch.dates import format_date
-from onderhandeling.pictures import stances
+from onderhandeling.pictures import stances, svg
 from onderhandeling.pictures.data import Goal, Party, PositionPoint, Table
-from onderhandeling.pictures.svg import (
-    MUTED,
-    SMALL,
-    document,
-    empty,
-    esc,
-    line,
-    plural,
-    prefix_for,
-    text,
-    truncate,
-)
 from onderhandeling.pictures.timeaxis import TimeScale, by_date, time_axis
 
 KIND = "party-stances"
@@ -62,10 +50,13 @@ def party_stances(
 ) -> str:
     """The party's stances as an SVG string; the last stance holds to today or the last date."""
     title = title or default_title(party)
-    prefix = prefix_for(KIND, (party, tuple(goals), tuple(positions), start, end, today), id_prefix)
+    prefix = svg.prefix_for(
+        KIND, (party, tuple(goals), tuple(positions), start, end, today), id_prefix
+    )
+    frame = svg.Frame(KIND, prefix, title, _WIDTH)
     per_goal = _by_goal(goals, positions)
     if not goals or not any(per_goal.values()):
-        return empty(kind=KIND, prefix=prefix, title=title)
+        return frame.empty()
     inner = _WIDTH - 2 * _MARGIN
     legend, legend_height = stances.legend(
         prefix,
@@ -90,19 +81,19 @@ def party_stances(
         track = y + 30
         held = per_goal[goal.code]
         rows.append(
-            f"<g><title>{esc(goal.label)}</title>"
-            + text(_MARGIN, y + 13, truncate(goal.label, inner), weight="bold", halo=True)
+            f"<g><title>{svg.esc(goal.label)}</title>"
+            + svg.text(_MARGIN, y + 13, svg.truncate(goal.label, inner), weight="bold", halo=True)
             + "</g>"
         )
-        rows.append(line(scale.left, track, scale.right, track, stroke="#d0d7de"))
+        rows.append(svg.line(scale.left, track, scale.right, track, stroke="#d0d7de"))
         if not held:
             rows.append(
-                text(
+                svg.text(
                     scale.left,
                     track + 4.5,
                     "geen standpunt vastgelegd",
-                    size=SMALL,
-                    fill=MUTED,
+                    size=svg.SMALL,
+                    fill=svg.MUTED,
                     halo=True,
                 )
             )
@@ -114,7 +105,7 @@ def party_stances(
             if x_to > x_from:
                 colour = stances.STYLES[position.stance].colour
                 rows.append(
-                    line(x_from, track, x_to, track, stroke=colour, extra='stroke-width="4"')
+                    svg.line(x_from, track, x_to, track, stroke=colour, extra='stroke-width="4"')
                 )
         for position in held:
             x = scale.x(position.on) - _TILE / 2
@@ -126,7 +117,7 @@ def party_stances(
                     f"{goal.code}, {format_date(position.on)}: "
                     f"{stances.label(position.stance, position.needs_reconfirming)}"
                 )
-                drawn = f"<g><title>{esc(tip)}</title>{drawn}</g>"
+                drawn = f"<g><title>{svg.esc(tip)}</title>{drawn}</g>"
             rows.append(drawn)
     bottom = rows_top + len(goals) * _ROW + 2
     body.extend(time_axis(scale, top=rows_top, bottom=bottom))
@@ -140,20 +131,10 @@ def party_stances(
                 f"{goal.code} {stances.label(held[-1].stance, held[-1].needs_reconfirming)}"
             )
     desc = (
-        f"{plural(len(goals), 'doelstelling', 'doelstellingen')}, van "
-        f"{format_date(scale.start)} tot {format_date(scale.end)}. Laatste standpunt: "
-        f"{'; '.join(latest)}. De tabel bij deze afbeelding geeft elk standpunt met datum."
+        f"{svg.plural(len(goals), 'doelstelling', 'doelstellingen')}, {scale.spoken()}. "
+        f"Laatste standpunt: {'; '.join(latest)}. {svg.table_note('elk standpunt met datum')}"
     )
-    return document(
-        kind=KIND,
-        prefix=prefix,
-        width=_WIDTH,
-        height=height,
-        title=title,
-        desc=desc,
-        defs=stances.symbol_defs(prefix),
-        body=body,
-    )
+    return frame.document(height=height, desc=desc, defs=stances.symbol_defs(prefix), body=body)
 
 
 def party_stances_table(

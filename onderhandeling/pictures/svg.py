@@ -11,6 +11,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 INK = "#1f2328"  # text and strong lines: 15.8:1 on white
 MUTED = "#57606a"  # secondary text and axes: 6.4:1 on white
@@ -205,6 +206,11 @@ def document(
 EMPTY_MESSAGE = "Geen gegevens om te tonen"
 
 
+def table_note(gives: str) -> str:
+    """The description's last sentence: what the table under the picture gives."""
+    return f"De tabel bij deze afbeelding geeft {gives}."
+
+
 def empty(*, kind: str, prefix: str, title: str, message: str = EMPTY_MESSAGE) -> str:
     """The picture drawn when there is nothing to draw: it says so."""
     width, height = 480.0, 72.0
@@ -223,3 +229,42 @@ def empty(*, kind: str, prefix: str, title: str, message: str = EMPTY_MESSAGE) -
         desc=f"{message}.",
         body=body,
     )
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What names one picture (its kind, id prefix and title) and how wide it is drawn.
+
+    Every picture ends in its document, or in the empty picture, through its frame.
+    """
+
+    kind: str
+    prefix: str
+    title: str
+    width: float
+
+    def empty(self) -> str:
+        """The picture that says there is nothing to draw."""
+        return empty(kind=self.kind, prefix=self.prefix, title=self.title)
+
+    def document(
+        self,
+        *,
+        height: float,
+        desc: str,
+        body: Iterable[str],
+        defs: Iterable[str] = (),
+        interactive: bool = False,
+    ) -> str:
+        """The picture's <svg> document (see ``document``)."""
+        return document(
+            kind=self.kind,
+            prefix=self.prefix,
+            width=self.width,
+            height=height,
+            title=self.title,
+            desc=desc,
+            body=body,
+            defs=defs,
+            interactive=interactive,
+        )

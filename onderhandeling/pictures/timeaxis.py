@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol, TypeVar
 
+from onderhandeling.dutch.dates import format_date
 from onderhandeling.pictures.svg import GRID, MUTED, SMALL, line, num, text, text_width
 
 # The axis labels' month abbreviations; full dates come from onderhandeling.dutch.dates.
@@ -94,6 +95,10 @@ class TimeScale:
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+    def spoken(self) -> str:
+        """The span in words, for a picture's description: "van 1 juni 2023 tot 5 juli 2023"."""
+        return f"van {format_date(self.start)} tot {format_date(self.end)}"
 
     def x(self, day: date) -> float:
         offset = min(max((day - self.start).days, 0), self.days)
