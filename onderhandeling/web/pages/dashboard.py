@@ -9,8 +9,8 @@ from fastapi.responses import Response
 from markupsafe import Markup
 
 from onderhandeling.web.deps import CurrentUser
+from onderhandeling.web.pages.data import DashboardMoment, negotiation_span
 from onderhandeling.web.pages.data import dashboard as dashboard_data
-from onderhandeling.web.pages.data import negotiation_span
 from onderhandeling.web.pages.data import support_over_time as support_data
 from onderhandeling.web.pages.support import (
     agreement_id_of,
@@ -67,13 +67,13 @@ def dashboard(
     if agreement_id is None:
         return render(request, "dashboard.html", {"agreement": None}, user=user)
     today = date.today()
-    reader = user.reader
     agreement = service.agreement(agreement_id)
     span = negotiation_span(agreement, service.negotiation_start(agreement_id), today)
     as_of, known, errors = dashboard_dates(datum, bekend_op, dag, span[0], today)
+    moment = DashboardMoment(agreement_id, user.reader, today, as_of, known)
 
     def make() -> Markup:
-        data = dashboard_data(service, agreement_id, reader, today, as_of, known)
+        data = dashboard_data(service, moment)
         return Markup(
             templates.env.get_template("_dashboard_overzicht.html").render(
                 request=request, dashboard=data
@@ -81,7 +81,7 @@ def dashboard(
         )
 
     # The links in the overview are absolute, hence the base URL in the key.
-    key = ("dashboard", agreement_id, reader, today, as_of, known, str(request.base_url))
+    key = ("dashboard", moment, str(request.base_url))
     overview = request.app.state.views.view(service, key, make)
     context = {
         "agreement": agreement,
@@ -112,9 +112,9 @@ def dashboard_support(
         return not_found(request, user)
     today = date.today()
     as_of, known, errors = dashboard_dates(datum, bekend_op, None, today, today)
-    key = ("support", agreement_id, user.reader, today, as_of, known)
+    moment = DashboardMoment(agreement_id, user.reader, today, as_of, known)
     support = request.app.state.views.view(
-        service, key, lambda: support_data(service, agreement_id, user.reader, today, as_of, known)
+        service, ("support", moment), lambda: support_data(service, moment)
     )
     status = 422 if errors else 200
     return render(

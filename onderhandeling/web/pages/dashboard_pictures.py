@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from markupsafe import Markup
 
@@ -21,6 +21,15 @@ class Picture:
 
     svg: Markup
     table: picture.Table
+
+
+class Span(TypedDict):
+    """The days a time line shows, and the day it marks as today (None: no mark): the time
+    pictures' keyword arguments of the same names."""
+
+    start: date
+    end: date
+    today: date | None
 
 
 def _draw(svg: str, table: picture.Table) -> Picture:
@@ -67,9 +76,7 @@ def consensus_bars(state: OverviewOut) -> list[Picture]:
     return found
 
 
-def consensus_over_time(
-    support: list[PrioritySupport], start: date, end: date, today: date | None
-) -> Picture:
+def consensus_over_time(support: list[PrioritySupport], span: Span) -> Picture:
     series = tuple(
         picture.ShareSeries(
             priority.title,
@@ -84,24 +91,18 @@ def consensus_over_time(
     )
     title = "Draagvlak per prioriteit in de tijd"
     return _draw(
-        pictures.consensus_over_time(
-            series, start=start, end=end, today=today, title=title, id_prefix="in-de-tijd"
-        ),
+        pictures.consensus_over_time(series, title=title, id_prefix="in-de-tijd", **span),
         pictures.consensus_over_time_table(series, title=title),
     )
 
 
-def burndown(
-    steps: list[BurndownStep], signing: date | None, start: date, end: date, today: date | None
-) -> Picture:
+def burndown(steps: list[BurndownStep], signing: date | None, span: Span) -> Picture:
     points = tuple(
         picture.BurndownPoint(date.fromisoformat(s.on), s.open_passages, s.pending_amendments)
         for s in steps
     )
     return _draw(
-        pictures.burndown(
-            points, signing=signing, start=start, end=end, today=today, id_prefix="burndown"
-        ),
+        pictures.burndown(points, signing=signing, id_prefix="burndown", **span),
         pictures.burndown_table(points),
     )
 
@@ -117,9 +118,7 @@ class Milestone:
     passed: bool
 
 
-def milestone_line(
-    milestones: list[Milestone], start: date, end: date, today: date | None
-) -> Picture:
+def milestone_line(milestones: list[Milestone], span: Span) -> Picture:
     items = tuple(
         picture.Milestone(
             m.name,
@@ -132,6 +131,6 @@ def milestone_line(
         for m in milestones
     )
     return _draw(
-        pictures.milestones(items, start=start, end=end, today=today, id_prefix="mijlpalen"),
+        pictures.milestones(items, id_prefix="mijlpalen", **span),
         pictures.milestones_table(items),
     )

@@ -24,7 +24,7 @@ from onderhandeling.service import (
 )
 from onderhandeling.web.pages import dashboard_pictures as pictured
 from onderhandeling.web.pages.dashboard_changes import Summary, summarise
-from onderhandeling.web.pages.dashboard_pictures import Milestone, Picture
+from onderhandeling.web.pages.dashboard_pictures import Milestone, Picture, Span
 
 # The dashboard lists the newest changes since the last committee meeting, and counts the rest;
 # it sums up (per goal) the newest CHANGES_SUMMARISED of them.
@@ -124,20 +124,35 @@ def chart_end(day: date, last_fact: date, signing: date | None) -> date:
     return min(day, max(last_fact, signing or last_fact) + AFTER_THE_FACTS)
 
 
+@dataclass(frozen=True)
+class DashboardMoment:
+    """Which agreement's dashboard, for whom, and when: the state on ``as_of`` as known at the
+    end of ``known`` (either default now), seen on ``today``. It keys the cached views too."""
+
+    agreement_id: UUID
+    reader: Reader
+    today: date
+    as_of: date | None = None
+    known: date | None = None
+
+    @property
+    def day(self) -> date:
+        """The dashboard's date: ``as_of``, else today."""
+        return self.as_of or self.today
+
+    @property
+    def known_at(self) -> datetime | None:
+        """The end of the ``known`` day, the moment the reads stop looking at what was recorded."""
+        return None if self.known is None else datetime.combine(self.known, time.max, tzinfo=UTC)
+
+
 @in_one_snapshot
-def dashboard(
-    service: Negotiations,
-    /,
-    agreement_id: UUID,
-    reader: Reader,
-    today: date,
-    as_of: date | None = None,
-    known: date | None = None,
-) -> Dashboard:
-    """The steering committee's overview of one agreement, from the read models in one
-    snapshot: the state on ``as_of`` (as known at the end of ``known``), default now."""
-    known_at = None if known is None else datetime.combine(known, time.max, tzinfo=UTC)
-    day = as_of or today
+def dashboard(service: Negotiations, /, moment: DashboardMoment) -> Dashboard:
+    """The steering committee's overview of one agreement at the given moment, from the read
+    models in one snapshot."""
+    agreement_id, reader = moment.agreement_id, moment.reader
+    as_of, known_at = moment.as_of, moment.known_at
+    day, today = moment.day, moment.today
     agreement = service.agreement(agreement_id)
     state = service.overview(agreement_id, reader, as_of=as_of, known_at=known_at)
     steps = service.burndown(agreement_id, as_of=as_of, known_at=known_at)
@@ -171,7 +186,7 @@ def dashboard(
         state=state,
         day=day,
         as_of=as_of,
-        known=known,
+        known=moment.known,
         last_committee=recent,
         changes=summary,
         more_changes=max(changed.count - len(summary.lines), 0),
@@ -182,33 +197,35 @@ def dashboard(
         heat_map=pictured.heat_map(state),
         consensus_bars=pictured.consensus_bars(state),
         burndown=pictured.burndown(
-            steps, signing_day, start, max(until, signing_day or until), marked
+            steps,
+            signing_day,
+            Span(start=start, end=max(until, signing_day or until), today=marked),
         ),
         # Its "vandaag" line only on today's dashboard.
         milestone_line=pictured.milestone_line(
-            milestones, start, line_end, today if as_of is None and today <= line_end else None
+            milestones,
+            Span(
+                start=start,
+                end=line_end,
+                today=today if as_of is None and today <= line_end else None,
+            ),
         ),
     )
 
 
 @in_one_snapshot
-def support_over_time(
-    service: Negotiations,
-    /,
-    agreement_id: UUID,
-    reader: Reader,
-    today: date,
-    as_of: date | None = None,
-    known: date | None = None,
-) -> SupportOverTime:
+def support_over_time(service: Negotiations, /, moment: DashboardMoment) -> SupportOverTime:
     """Per priority the signatories' support over time, up to the dashboard's date: read
     apart from the dashboard, because it reads every position of the agreement."""
-    known_at = None if known is None else datetime.combine(known, time.max, tzinfo=UTC)
-    day = as_of or today
-    agreement = service.agreement(agreement_id)
-    support = service.support_over_time(agreement_id, reader, as_of=as_of, known_at=known_at)
-    span = negotiation_span(agreement, service.negotiation_start(agreement_id), today)
+    day = moment.day
+    agreement = service.agreement(moment.agreement_id)
+    support = service.support_over_time(
+        moment.agreement_id, moment.reader, as_of=moment.as_of, known_at=moment.known_at
+    )
+    span = negotiation_span(agreement, service.negotiation_start(moment.agreement_id), moment.today)
     last = max([span[0], *(date.fromisoformat(p.on) for s in support for p in s.points)])
     until = chart_end(day, last, None)
-    picture = pictured.consensus_over_time(support, span[0], until, day if day <= until else None)
-    return SupportOverTime(agreement, as_of, known, picture)
+    picture = pictured.consensus_over_time(
+        support, Span(start=span[0], end=until, today=day if day <= until else None)
+    )
+    return SupportOverTime(agreement, moment.as_of, moment.known, picture)
