@@ -245,10 +245,18 @@ def changes_since(
                 [key, *params, max(limit, 0)],
             )
             rows = list(reversed(newest))
-        goals = sql.rows(
-            "SELECT goal_id, code, title FROM proj_goals WHERE agreement_id = ? ORDER BY seq",
-            [key],
-        )
+        return changes_by_goal(sql, key, rows, names, about, count)
+
+
+def changes_by_goal(
+    sql: Sql, key: str, rows: list[Row], names: dict[str, str], since: dict[str, Any], count: int
+) -> dict[str, Any]:
+    """Timeline rows (oldest first) as the changes are listed: per goal of the agreement (in
+    the goals' order; goals without changes left out) and for the agreement as a whole,
+    with what they are since and how many there are."""
+    goals = sql.rows(
+        "SELECT goal_id, code, title FROM proj_goals WHERE agreement_id = ? ORDER BY seq", [key]
+    )
     grouped: dict[str, list[dict[str, Any]]] = {}
     general = []
     for row in rows:
@@ -258,7 +266,7 @@ def changes_since(
         else:
             grouped.setdefault(row["goal_id"], []).append(entry)
     return {
-        "since": about,
+        "since": since,
         "goals": [
             {
                 "id": g["goal_id"],

@@ -20,9 +20,8 @@ from onderhandeling.readmodel.read_common import (
     agreement_row,
     person_names,
     read_models,
-    timeline_entry,
 )
-from onderhandeling.readmodel.read_compare import COUNT_CAP
+from onderhandeling.readmodel.read_compare import COUNT_CAP, changes_by_goal
 from onderhandeling.readmodel.read_state import state_in
 
 
@@ -92,33 +91,8 @@ def changes_between(
             f"SELECT * FROM proj_timeline {where} ORDER BY effective_date DESC, seq DESC LIMIT ?",
             [*values, max(limit, 0)],
         )
-        goals = sql.rows(
-            "SELECT goal_id, code, title FROM proj_goals WHERE agreement_id = ? ORDER BY seq",
-            [key],
-        )
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    general = []
-    for row in reversed(newest):
-        entry = timeline_entry(row, names)
-        if row["goal_id"] is None:
-            general.append(entry)
-        else:
-            grouped.setdefault(row["goal_id"], []).append(entry)
-    return {
-        "since": {"baseline": None, "date": since.isoformat()},
-        "goals": [
-            {
-                "id": g["goal_id"],
-                "code": g["code"],
-                "title": g["title"],
-                "entries": grouped[g["goal_id"]],
-            }
-            for g in goals
-            if g["goal_id"] in grouped
-        ],
-        "agreement": general,
-        "count": count,
-    }
+        about = {"baseline": None, "date": since.isoformat()}
+        return changes_by_goal(sql, key, list(reversed(newest)), names, about, count)
 
 
 def first_day(app: Application[Any], agreement_id: UUID | str) -> date | None:

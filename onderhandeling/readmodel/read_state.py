@@ -219,6 +219,25 @@ def goals_at(sql: Sql, agreement_id: str, clock: Clock) -> list[dict[str, Any]]:
     return found
 
 
+def position_conditions(
+    agreement_id: str, reader: Reader, clock: Clock, alias: str
+) -> tuple[list[str], list[object]]:
+    """SQL conditions (to join with AND) and their values for the positions of the agreement
+    this reader may see that had been taken by the clock's time and not corrected or retracted
+    by then; ``alias`` names the positions' table ("p.")."""
+    when, params = clock.where(alias)
+    confidentiality = visible(reader, f"{alias}confidentiality")
+    conditions = [f"{alias}agreement_id = ? AND {confidentiality} AND {when}"]
+    values: list[object] = [agreement_id, *params]
+    # Corrections and retractions count on the recorded clock only (see schema.py).
+    if clock.known is None:
+        conditions.append(f"{alias}withdrawn_at IS NULL")
+    else:
+        conditions.append(f"({alias}withdrawn_at IS NULL OR {alias}withdrawn_at > ?)")
+        values.append(clock.known)
+    return conditions, values
+
+
 def current_stances(
     sql: Sql, agreement_id: str, reader: Reader, clock: Clock, goal_id: str | None = None
 ) -> dict[str, dict[str, Row]]:
@@ -231,15 +250,7 @@ def current_stances(
     backwards: one short index walk per pair instead of ranking every position ever taken."""
     if clock.is_now:
         return _standing_positions(sql, agreement_id, reader, goal_id)
-    when, params = clock.where("q.")
-    conditions = [f"q.agreement_id = ? AND {visible(reader, 'q.confidentiality')} AND {when}"]
-    values: list[object] = [agreement_id, *params]
-    # Corrections and retractions count on the recorded clock only (see schema.py).
-    if clock.known is None:
-        conditions.append("q.withdrawn_at IS NULL")
-    else:
-        conditions.append("(q.withdrawn_at IS NULL OR q.withdrawn_at > ?)")
-        values.append(clock.known)
+    conditions, values = position_conditions(agreement_id, reader, clock, "q.")
     only_goal = "" if goal_id is None else " AND g.goal_id = ?"
     rows = sql.rows(
         "SELECT p.* FROM (SELECT g.goal_id, t.party_id FROM proj_goals g "

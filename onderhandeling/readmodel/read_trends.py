@@ -17,8 +17,8 @@ from uuid import UUID
 from eventsourcing.application import Application
 
 from onderhandeling.domain.visibility import MINISTRY, Reader
-from onderhandeling.readmodel.gate import visible
 from onderhandeling.readmodel.read_common import Clock, agreement_row, read_models
+from onderhandeling.readmodel.read_state import position_conditions
 from onderhandeling.readmodel.sql import Sql
 
 SUPPORTING = "supports"
@@ -73,14 +73,7 @@ def consensus_over_time(
         )
     }
     priority_of = {row["goal_id"]: row["priority"] for row in goals}
-    pwhen, pparams = clock.where("p.")
-    conditions = [f"p.agreement_id = ? AND {visible(reader, 'p.confidentiality')} AND {pwhen}"]
-    values: list[object] = [agreement_id, *pparams]
-    if clock.known is None:
-        conditions.append("p.withdrawn_at IS NULL")
-    else:
-        conditions.append("(p.withdrawn_at IS NULL OR p.withdrawn_at > ?)")
-        values.append(clock.known)
+    conditions, values = position_conditions(agreement_id, reader, clock, "p.")
     # Plain tuples, not rows: at 200 goals × 15 parties there are ~200,000 positions.
     cursor = sql.execute(
         "SELECT p.goal_id, p.party_id, p.stance, p.effective_date FROM proj_positions p "
