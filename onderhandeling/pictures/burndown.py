@@ -16,8 +16,6 @@ from onderhandeling.pictures.timeaxis import TimeScale, by_date, nice_ceiling, s
 KIND = "burndown"
 TITLE = "Open passages en openstaande wijzigingsvoorstellen tot de ondertekening"
 
-_WIDTH = 480.0
-_MARGIN = 8.0
 _LEFT = 36.0  # room for the count labels
 _PLOT = 180.0
 
@@ -53,14 +51,14 @@ def burndown(
 ) -> str:
     """The burn-down as an SVG string; the time axis reaches the signing date if given."""
     prefix = svg.prefix_for(KIND, (tuple(points), signing, start, end, today), id_prefix)
-    frame = svg.Frame(KIND, prefix, title, _WIDTH)
+    frame = svg.Frame(KIND, prefix, title)
     ordered = by_date(points)
     if not ordered:
         return frame.empty()
     last = ordered[-1]
     body: list[str] = []
     # The legend: a line sample and marker for each series, with the latest count.
-    legend_y = _MARGIN + 8
+    legend_y = svg.MARGIN + 8
     for index, (name, value, colour, dash, marker) in enumerate(
         (
             (PASSAGES, last.open_passages, _PASSAGE_COLOUR, "", _circle),
@@ -69,11 +67,14 @@ def burndown(
     ):
         y = legend_y + index * 20
         extra = f'stroke-width="2.5" stroke-dasharray="{dash}"' if dash else 'stroke-width="2.5"'
-        body.append(svg.line(_MARGIN, y, _MARGIN + 30, y, stroke=colour, extra=extra))
-        body.append(marker(_MARGIN + 15, y, colour))
+        body.append(svg.line(svg.MARGIN, y, svg.MARGIN + 30, y, stroke=colour, extra=extra))
+        body.append(marker(svg.MARGIN + 15, y, colour))
         body.append(
             svg.text(
-                _MARGIN + 38, y + 4.5, f"{name}: {value} op {format_date(last.on)}", size=svg.SMALL
+                svg.MARGIN + 38,
+                y + 4.5,
+                f"{name}: {value} op {format_date(last.on)}",
+                size=svg.SMALL,
             )
         )
     plot_top = legend_y + 2 * 20 + 18
@@ -81,7 +82,9 @@ def burndown(
 
     dates = [point.on for point in ordered]
     dates.extend(day for day in (signing, today) if day is not None)
-    scale = TimeScale.spanning(dates, _MARGIN + _LEFT, _WIDTH - _MARGIN - 12, start=start, end=end)
+    scale = TimeScale.spanning(
+        dates, svg.MARGIN + _LEFT, svg.WIDTH - svg.MARGIN - 12, start=start, end=end
+    )
     top_value, step = nice_ceiling(max(max(p.open_passages, p.pending_amendments) for p in ordered))
 
     def y_of(value: int) -> float:
@@ -101,7 +104,7 @@ def burndown(
     if signing is not None and scale.contains(signing):
         x = scale.x(signing)
         label = f"ondertekening {format_date(signing)}"
-        anchor = "end" if x + svg.text_width(label, svg.SMALL) > _WIDTH - _MARGIN else "start"
+        anchor = "end" if x + svg.text_width(label, svg.SMALL) > svg.WIDTH - svg.MARGIN else "start"
         body.append(
             svg.line(
                 x,

@@ -14,8 +14,6 @@ from onderhandeling.pictures.data import StanceCounts, Table
 KIND = "consensus-bar"
 TITLE = "Draagvlak per doelstelling"
 
-_WIDTH = 480.0
-_MARGIN = 8.0
 _BAR = 22.0
 
 
@@ -34,22 +32,26 @@ def consensus_bar(
 ) -> str:
     """The bars as an SVG string; bar lengths share one scale (the largest total)."""
     prefix = svg.prefix_for(KIND, tuple(rows), id_prefix)
-    frame = svg.Frame(KIND, prefix, title, _WIDTH)
+    frame = svg.Frame(KIND, prefix, title)
     if not rows:
         return frame.empty()
-    inner = _WIDTH - 2 * _MARGIN
-    legend, legend_height = stances.legend(prefix, x=_MARGIN, y=_MARGIN, width=inner, patterns=True)
+    inner = svg.WIDTH - 2 * svg.MARGIN
+    legend, legend_height = stances.legend(
+        prefix, x=svg.MARGIN, y=svg.MARGIN, width=inner, patterns=True
+    )
     body = list(legend)
     scale_total = max(1, max(row.total for row in rows))
-    y = _MARGIN + legend_height + 12
+    y = svg.MARGIN + legend_height + 12
     for row in rows:
-        body.append(svg.text(_MARGIN, y + 13, svg.truncate(row.goal.label, inner), weight="bold"))
+        body.append(
+            svg.text(svg.MARGIN, y + 13, svg.truncate(row.goal.label, inner), weight="bold")
+        )
         top = y + 20
         body.append(
-            f'<rect x="{svg.num(_MARGIN)}" y="{svg.num(top)}" width="{svg.num(inner)}" '
+            f'<rect x="{svg.num(svg.MARGIN)}" y="{svg.num(top)}" width="{svg.num(inner)}" '
             f'height="{svg.num(_BAR)}" fill="#ffffff" stroke="{svg.MUTED}" stroke-width="0.8"/>'
         )
-        left = _MARGIN
+        left = svg.MARGIN
         for stance in stances.ORDER:
             count = row.count(stance)
             if not count:
@@ -77,18 +79,29 @@ def consensus_bar(
         for number, content in enumerate(lines):
             body.append(
                 svg.text(
-                    _MARGIN, top + _BAR + 16 + 15 * number, content, size=svg.SMALL, fill=svg.MUTED
+                    svg.MARGIN,
+                    top + _BAR + 16 + 15 * number,
+                    content,
+                    size=svg.SMALL,
+                    fill=svg.MUTED,
                 )
             )
         y = top + _BAR + 16 + 15 * (len(lines) - 1) + 14
-    height = y + _MARGIN
+    return frame.document(
+        height=y + svg.MARGIN,
+        desc=_description(rows),
+        defs=stances.pattern_defs(prefix),
+        body=body,
+    )
+
+
+def _description(rows: Sequence[StanceCounts]) -> str:
     agreed = sum(1 for row in rows if row.total and row.count(stances.ORDER[0]) == row.total)
-    desc = (
+    return (
         f"{svg.plural(len(rows), 'doelstelling', 'doelstellingen')}; bij {agreed} steunen alle "
         f"ondertekenaars. Per doelstelling het aantal ondertekenaars per standpunt; de tabel "
         f"bij deze afbeelding geeft de aantallen."
     )
-    return frame.document(height=height, desc=desc, defs=stances.pattern_defs(prefix), body=body)
 
 
 def consensus_bar_table(rows: Sequence[StanceCounts], *, title: str = TITLE) -> Table:

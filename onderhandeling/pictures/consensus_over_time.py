@@ -16,8 +16,6 @@ from onderhandeling.pictures.timeaxis import TimeScale, by_date, step_path, time
 KIND = "consensus-over-time"
 TITLE = "Draagvlak in de tijd"
 
-_WIDTH = 480.0
-_MARGIN = 8.0
 _RIGHT = 48.0  # room for the latest percentage
 _STRIP = 40.0
 
@@ -43,37 +41,42 @@ def consensus_over_time(
 ) -> str:
     """The strips as an SVG string; lines run to today (if given) or the last date."""
     prefix = svg.prefix_for(KIND, (tuple(series), start, end, today), id_prefix)
-    frame = svg.Frame(KIND, prefix, title, _WIDTH)
+    frame = svg.Frame(KIND, prefix, title)
     if not any(s.points for s in series):
         return frame.empty()
-    inner = _WIDTH - 2 * _MARGIN
+    inner = svg.WIDTH - 2 * svg.MARGIN
     legend, legend_height = stances.legend(
         prefix,
-        x=_MARGIN,
-        y=_MARGIN,
+        x=svg.MARGIN,
+        y=svg.MARGIN,
         width=inner,
         stances=(Stance.SUPPORTS, Stance.CONDITIONAL),
         patterns=True,
     )
     body = list(legend)
-    top = _MARGIN + legend_height + 4
+    top = svg.MARGIN + legend_height + 4
     body.append(
         svg.text(
-            _MARGIN, top + 12, "Elke strook loopt van 0% (onder) tot 100% (boven).", size=svg.SMALL
+            svg.MARGIN,
+            top + 12,
+            "Elke strook loopt van 0% (onder) tot 100% (boven).",
+            size=svg.SMALL,
         )
     )
     top += 24
     all_dates = [point.on for s in series for point in s.points]
     if today is not None:
         all_dates.append(today)
-    scale = TimeScale.spanning(all_dates, _MARGIN, _WIDTH - _MARGIN - _RIGHT, start=start, end=end)
+    scale = TimeScale.spanning(
+        all_dates, svg.MARGIN, svg.WIDTH - svg.MARGIN - _RIGHT, start=start, end=end
+    )
     until_day = today if today is not None else max(all_dates)
     y = top
     strips: list[str] = []
     for one in series:
         points = by_date(one.points)
         strips.append(
-            svg.text(_MARGIN, y + 13, svg.truncate(one.label, inner), weight="bold", halo=True)
+            svg.text(svg.MARGIN, y + 13, svg.truncate(one.label, inner), weight="bold", halo=True)
         )
         strip_top = y + 20
         bottom = strip_top + _STRIP

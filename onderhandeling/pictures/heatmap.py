@@ -19,12 +19,11 @@ from onderhandeling.pictures.data import Stance, StanceCell, StanceMatrix, Table
 KIND = "heatmap"
 TITLE = "Standpunten per doelstelling en partij"
 
-_MARGIN = 8.0
 _CELL = 24.0
 _PITCH = 30.0
 _HEAD_ANGLE = 60.0  # degrees the party heads are turned up from the horizontal
 _HEAD_MAX = 118.0  # the longest party head, in user units
-_TARGET_WIDTH = 480.0  # row heads shrink to keep the picture about this wide
+_TARGET_WIDTH = svg.WIDTH  # row heads shrink to keep the picture about this wide
 _ROW_HEAD_MAX = 240.0
 # Above this many cells the per-cell tooltips are left out to keep the picture small;
 # the table alternative holds the same facts.
@@ -112,13 +111,13 @@ def _layout(rows: list[_Head], columns: list[_Head], parties_as_rows: bool) -> _
     else:
         head_height, overhang = 24.0, 0.0
     grid_width = len(columns) * _PITCH
-    budget = _TARGET_WIDTH - 2 * _MARGIN - grid_width - overhang
+    budget = _TARGET_WIDTH - 2 * svg.MARGIN - grid_width - overhang
     longest = max(svg.text_width(r.long) for r in rows)
     shortest_useful = max(svg.text_width(r.short) for r in rows)
     # Long heads only when a useful part of them fits (the table and tooltips hold them).
     long_heads = budget >= shortest_useful + svg.text_width(" Begeleiding")
     row_head = (min(budget - 10, longest, _ROW_HEAD_MAX) if long_heads else shortest_useful) + 10
-    width = max(_TARGET_WIDTH, 2 * _MARGIN + row_head + grid_width + overhang)
+    width = max(_TARGET_WIDTH, 2 * svg.MARGIN + row_head + grid_width + overhang)
     return _Layout(
         rows, columns, parties_as_rows, rotate, head_height, overhang, row_head, long_heads, width
     )
@@ -144,11 +143,11 @@ def heatmap(
     """The heat map as an SVG string; goals are rows unless parties as rows fits better."""
     prefix = svg.prefix_for(KIND, (matrix, parties_as_rows), id_prefix)
     if not matrix.parties or not matrix.goals:
-        return svg.Frame(KIND, prefix, title, _TARGET_WIDTH).empty()
+        return svg.Frame(KIND, prefix, title).empty()
     cells = _cell_map(matrix)
     layout = _choose_layout(matrix, parties_as_rows)
-    grid_left = _MARGIN + layout.row_head
-    grid_top = _MARGIN + layout.head_height
+    grid_left = svg.MARGIN + layout.row_head
+    grid_top = svg.MARGIN + layout.head_height
     grid_width = len(layout.columns) * _PITCH
 
     body: list[str] = []
@@ -173,12 +172,12 @@ def heatmap(
         top = grid_top + index * _PITCH
         if index % 2 == 0:
             body.append(
-                f'<rect x="{svg.num(_MARGIN)}" y="{svg.num(top)}" '
+                f'<rect x="{svg.num(svg.MARGIN)}" y="{svg.num(top)}" '
                 f'width="{svg.num(layout.row_head + grid_width)}" height="{svg.num(_PITCH)}" '
                 f'fill="#f6f8fa"/>'
             )
         shown = svg.truncate(row.long, layout.row_head - 10) if layout.long_heads else row.short
-        head = svg.text(_MARGIN + 4, top + _PITCH / 2 + 4.5, shown)
+        head = svg.text(svg.MARGIN + 4, top + _PITCH / 2 + 4.5, shown)
         body.append(f"<g><title>{svg.esc(row.full)}</title>{head}</g>")
         for number, column in enumerate(layout.columns):
             party, goal = (row, column) if layout.parties_as_rows else (column, row)
@@ -199,13 +198,13 @@ def heatmap(
     legend_top = grid_top + len(layout.rows) * _PITCH + 16
     legend, legend_height = stances.legend(
         prefix,
-        x=_MARGIN,
+        x=svg.MARGIN,
         y=legend_top,
-        width=min(layout.width, _TARGET_WIDTH) - 2 * _MARGIN,
+        width=min(layout.width, _TARGET_WIDTH) - 2 * svg.MARGIN,
         with_reconfirm=reconfirm_any,
     )
     body.extend(legend)
-    height = legend_top + legend_height + _MARGIN
+    height = legend_top + legend_height + svg.MARGIN
     return svg.Frame(KIND, prefix, title, layout.width).document(
         height=height,
         desc=_summary(matrix, cells),

@@ -3,7 +3,7 @@
 A moved milestone is drawn as moved: a hollow diamond on each date it was planned on
 before, a dashed arrow from each to the next, and the reasons in a <title>. Its row can
 take keyboard focus (tabindex="0") so the reasons show on focus as on hover; the picture
-is then a named group rather than an image (see ``svg.document``).
+is then a named group rather than an image (see ``svg.Frame.document``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from onderhandeling.pictures.timeaxis import TimeScale, time_axis
 KIND = "milestones"
 TITLE = "Mijlpalen"
 
-_WIDTH = 480.0
-_MARGIN = 8.0
 _ROW = 60.0
 _ACCENT = "#0b5cad"  # 6.7:1 on white
 
@@ -67,15 +65,15 @@ def _reason_box(item: Milestone, y: float) -> str:
     reasons = "; ".join(reason for _, _, reason in _moves(item) if reason.strip())
     if not reasons:
         return ""
-    inner = _WIDTH - 2 * _MARGIN
+    inner = svg.WIDTH - 2 * svg.MARGIN
     lines = svg.wrap(f"Reden: {reasons}", inner - 12, svg.SMALL, max_lines=2)
     height = 8 + 16 * len(lines)
     texts = "".join(
-        svg.text(_MARGIN + 6, y + 17 + 16 * (number + 1) - 2, content, size=svg.SMALL)
+        svg.text(svg.MARGIN + 6, y + 17 + 16 * (number + 1) - 2, content, size=svg.SMALL)
         for number, content in enumerate(lines)
     )
     return (
-        f'<g class="picture-reason" visibility="hidden"><rect x="{svg.num(_MARGIN)}" '
+        f'<g class="picture-reason" visibility="hidden"><rect x="{svg.num(svg.MARGIN)}" '
         f'y="{svg.num(y + 18)}" width="{svg.num(inner)}" height="{svg.num(height)}" rx="4" '
         f'fill="#ffffff" stroke="{svg.INK}"/>{texts}</g>'
     )
@@ -92,37 +90,41 @@ def milestones(
 ) -> str:
     """The time line as an SVG string, with an optional "vandaag" line."""
     prefix = svg.prefix_for(KIND, (tuple(items), start, end, today), id_prefix)
-    frame = svg.Frame(KIND, prefix, title, _WIDTH)
+    frame = svg.Frame(KIND, prefix, title)
     ordered = _ordered(items)
     if not ordered:
         return frame.empty()
     dates = [item.on for item in ordered]
     dates.extend(earlier.on for item in ordered for earlier in item.earlier)
-    scale = TimeScale.spanning(dates, _MARGIN + 10, _WIDTH - _MARGIN - 10, start=start, end=end)
-    inner = _WIDTH - 2 * _MARGIN
+    scale = TimeScale.spanning(
+        dates, svg.MARGIN + 10, svg.WIDTH - svg.MARGIN - 10, start=start, end=end
+    )
+    inner = svg.WIDTH - 2 * svg.MARGIN
     arrow = f"{prefix}-arrow"
     defs = [
         f'<marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         f'markerHeight="7" orient="auto-start-reverse"><path d="M0 1L9 5L0 9Z" '
         f'fill="{svg.MUTED}"/></marker>'
     ]
-    top = _MARGIN + 4
+    top = svg.MARGIN + 4
     body: list[str] = []
     # A key to the marks, above the rows.
-    body.append(_diamond(_MARGIN + 8, top + 8, hollow=False))
-    body.append(svg.text(_MARGIN + 20, top + 12.5, "datum", size=svg.SMALL))
-    body.append(_diamond(_MARGIN + 78, top + 8, hollow=True))
+    body.append(_diamond(svg.MARGIN + 8, top + 8, hollow=False))
+    body.append(svg.text(svg.MARGIN + 20, top + 12.5, "datum", size=svg.SMALL))
+    body.append(_diamond(svg.MARGIN + 78, top + 8, hollow=True))
     body.append(
         svg.line(
-            _MARGIN + 88,
+            svg.MARGIN + 88,
             top + 8,
-            _MARGIN + 116,
+            svg.MARGIN + 116,
             top + 8,
             stroke=svg.MUTED,
             extra=f'stroke-width="1.6" stroke-dasharray="4 3" marker-end="url(#{arrow})"',
         )
     )
-    body.append(svg.text(_MARGIN + 124, top + 12.5, "eerder gepland, verplaatst", size=svg.SMALL))
+    body.append(
+        svg.text(svg.MARGIN + 124, top + 12.5, "eerder gepland, verplaatst", size=svg.SMALL)
+    )
     rows_top = top + 28
     rows: list[str] = []
     interactive = False
@@ -131,14 +133,14 @@ def milestones(
         track = y + 46
         moves = _moves(item)
         parts = [
-            svg.text(_MARGIN, y + 14, svg.truncate(item.name, inner), weight="bold", halo=True)
+            svg.text(svg.MARGIN, y + 14, svg.truncate(item.name, inner), weight="bold", halo=True)
         ]
         when = format_date(item.on)
         if moves:
             when += f", eerder gepland op {', '.join(format_date(old) for old, _, _ in moves)}"
         parts.append(
             svg.text(
-                _MARGIN,
+                svg.MARGIN,
                 y + 30,
                 svg.truncate(when, inner, svg.SMALL),
                 size=svg.SMALL,
@@ -194,8 +196,8 @@ def milestones(
                 f"vandaag, {format_date(today)}",
                 size=svg.SMALL,
                 anchor="middle"
-                if _MARGIN + 80 < x < _WIDTH - 80
-                else ("start" if x <= _MARGIN + 80 else "end"),
+                if svg.MARGIN + 80 < x < svg.WIDTH - 80
+                else ("start" if x <= svg.MARGIN + 80 else "end"),
             )
         )
     body.extend(rows)

@@ -14,8 +14,6 @@ from onderhandeling.pictures.timeaxis import TimeScale, by_date, time_axis
 
 KIND = "party-stances"
 
-_WIDTH = 480.0
-_MARGIN = 8.0
 _ROW = 46.0
 _TILE = 18.0
 # Above this many positions the per-position tooltips are left out (the table has them).
@@ -53,25 +51,29 @@ def party_stances(
     prefix = svg.prefix_for(
         KIND, (party, tuple(goals), tuple(positions), start, end, today), id_prefix
     )
-    frame = svg.Frame(KIND, prefix, title, _WIDTH)
+    frame = svg.Frame(KIND, prefix, title)
     per_goal = _by_goal(goals, positions)
     if not goals or not any(per_goal.values()):
         return frame.empty()
-    inner = _WIDTH - 2 * _MARGIN
+    inner = svg.WIDTH - 2 * svg.MARGIN
     legend, legend_height = stances.legend(
         prefix,
-        x=_MARGIN,
-        y=_MARGIN,
+        x=svg.MARGIN,
+        y=svg.MARGIN,
         width=inner,
         with_reconfirm=any(p.needs_reconfirming for held in per_goal.values() for p in held),
     )
     body = list(legend)
-    rows_top = _MARGIN + legend_height + 12
+    rows_top = svg.MARGIN + legend_height + 12
     dates = [p.on for held in per_goal.values() for p in held]
     if today is not None:
         dates.append(today)
     scale = TimeScale.spanning(
-        dates, _MARGIN + _TILE / 2 + 2, _WIDTH - _MARGIN - _TILE / 2 - 2, start=start, end=end
+        dates,
+        svg.MARGIN + _TILE / 2 + 2,
+        svg.WIDTH - svg.MARGIN - _TILE / 2 - 2,
+        start=start,
+        end=end,
     )
     until_day = today if today is not None else max(dates)
     with_titles = sum(len(held) for held in per_goal.values()) <= _TITLES_UP_TO
@@ -82,7 +84,9 @@ def party_stances(
         held = per_goal[goal.code]
         rows.append(
             f"<g><title>{svg.esc(goal.label)}</title>"
-            + svg.text(_MARGIN, y + 13, svg.truncate(goal.label, inner), weight="bold", halo=True)
+            + svg.text(
+                svg.MARGIN, y + 13, svg.truncate(goal.label, inner), weight="bold", halo=True
+            )
             + "</g>"
         )
         rows.append(svg.line(scale.left, track, scale.right, track, stroke="#d0d7de"))

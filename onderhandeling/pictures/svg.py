@@ -167,41 +167,10 @@ def line(
     )
 
 
-def document(
-    *,
-    kind: str,
-    prefix: str,
-    width: float,
-    height: float,
-    title: str,
-    desc: str,
-    body: Iterable[str],
-    defs: Iterable[str] = (),
-    interactive: bool = False,
-) -> str:
-    """The <svg> frame: scales to its container, named by its <title> and <desc>.
-
-    A picture is one image (role="img") unless it holds focusable parts: an image's
-    children are presentational, so focusable ones inside would be hidden from assistive
-    technology (axe: nested-interactive); such a picture is a named group instead.
-    """
-    role = "group" if interactive else "img"
-    defs_text = "".join(defs)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="picture picture-{esc(kind)}" '
-        f'role="{role}" aria-labelledby="{prefix}-title {prefix}-desc" width="100%" '
-        f'viewBox="0 0 {num(width)} {num(height)}" font-family="{esc(FONT_FAMILY)}" '
-        f'font-size="{FONT_SIZE}" fill="{INK}">',
-        f'<title id="{prefix}-title">{esc(title)}</title>',
-        f'<desc id="{prefix}-desc">{esc(desc)}</desc>',
-    ]
-    if defs_text:
-        parts.append(f"<defs>{defs_text}</defs>")
-    parts.append('<rect width="100%" height="100%" fill="#ffffff"/>')
-    parts.extend(body)
-    parts.append("</svg>")
-    return "".join(parts)
-
+# Every picture is drawn this wide (the heat map aims at it), with this margin inside, so
+# that pictures side by side or one above the other line up.
+WIDTH = 480.0
+MARGIN = 8.0
 
 EMPTY_MESSAGE = "Geen gegevens om te tonen"
 
@@ -209,26 +178,6 @@ EMPTY_MESSAGE = "Geen gegevens om te tonen"
 def table_note(gives: str) -> str:
     """The description's last sentence: what the table under the picture gives."""
     return f"De tabel bij deze afbeelding geeft {gives}."
-
-
-def empty(*, kind: str, prefix: str, title: str, message: str = EMPTY_MESSAGE) -> str:
-    """The picture drawn when there is nothing to draw: it says so."""
-    width, height = 480.0, 72.0
-    body = [
-        f'<rect x="1" y="1" width="{num(width - 2)}" height="{num(height - 2)}" rx="6" '
-        f'fill="#ffffff" stroke="{MUTED}" stroke-dasharray="6 4"/>',
-        text(width / 2, 30, title, anchor="middle", weight="bold"),
-        text(width / 2, 52, message, anchor="middle", fill=MUTED),
-    ]
-    return document(
-        kind=kind,
-        prefix=prefix,
-        width=width,
-        height=height,
-        title=title,
-        desc=f"{message}.",
-        body=body,
-    )
 
 
 @dataclass(frozen=True)
@@ -241,11 +190,7 @@ class Frame:
     kind: str
     prefix: str
     title: str
-    width: float
-
-    def empty(self) -> str:
-        """The picture that says there is nothing to draw."""
-        return empty(kind=self.kind, prefix=self.prefix, title=self.title)
+    width: float = WIDTH
 
     def document(
         self,
@@ -256,15 +201,39 @@ class Frame:
         defs: Iterable[str] = (),
         interactive: bool = False,
     ) -> str:
-        """The picture's <svg> document (see ``document``)."""
-        return document(
-            kind=self.kind,
-            prefix=self.prefix,
-            width=self.width,
-            height=height,
-            title=self.title,
-            desc=desc,
-            body=body,
-            defs=defs,
-            interactive=interactive,
+        """The <svg> frame: scales to its container, named by its <title> and <desc>.
+
+        A picture is one image (role="img") unless it holds focusable parts: an image's
+        children are presentational, so focusable ones inside would be hidden from assistive
+        technology (axe: nested-interactive); such a picture is a named group instead.
+        """
+        role = "group" if interactive else "img"
+        defs_text = "".join(defs)
+        prefix = self.prefix
+        parts = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="picture picture-{esc(self.kind)}" '
+            f'role="{role}" aria-labelledby="{prefix}-title {prefix}-desc" width="100%" '
+            f'viewBox="0 0 {num(self.width)} {num(height)}" font-family="{esc(FONT_FAMILY)}" '
+            f'font-size="{FONT_SIZE}" fill="{INK}">',
+            f'<title id="{prefix}-title">{esc(self.title)}</title>',
+            f'<desc id="{prefix}-desc">{esc(desc)}</desc>',
+        ]
+        if defs_text:
+            parts.append(f"<defs>{defs_text}</defs>")
+        parts.append('<rect width="100%" height="100%" fill="#ffffff"/>')
+        parts.extend(body)
+        parts.append("</svg>")
+        return "".join(parts)
+
+    def empty(self, message: str = EMPTY_MESSAGE) -> str:
+        """The picture drawn when there is nothing to draw: it says so."""
+        width, height = WIDTH, 72.0
+        body = [
+            f'<rect x="1" y="1" width="{num(width - 2)}" height="{num(height - 2)}" rx="6" '
+            f'fill="#ffffff" stroke="{MUTED}" stroke-dasharray="6 4"/>',
+            text(width / 2, 30, self.title, anchor="middle", weight="bold"),
+            text(width / 2, 52, message, anchor="middle", fill=MUTED),
+        ]
+        return Frame(self.kind, self.prefix, self.title, width).document(
+            height=height, desc=f"{message}.", body=body
         )
