@@ -35,20 +35,17 @@ def consensus_bar(
     frame = svg.Frame(KIND, prefix, title)
     if not rows:
         return frame.empty()
-    inner = svg.WIDTH - 2 * svg.MARGIN
-    legend, legend_height = stances.legend(
-        prefix, x=svg.MARGIN, y=svg.MARGIN, width=inner, patterns=True
-    )
+    legend, legend_height = stances.legend(prefix, patterns=True)
     body = list(legend)
     scale_total = max(1, max(row.total for row in rows))
     y = svg.MARGIN + legend_height + 12
     for row in rows:
         body.append(
-            svg.text(svg.MARGIN, y + 13, svg.truncate(row.goal.label, inner), weight="bold")
+            svg.text(svg.MARGIN, y + 13, svg.truncate(row.goal.label, svg.INNER), weight="bold")
         )
         top = y + 20
         body.append(
-            f'<rect x="{svg.num(svg.MARGIN)}" y="{svg.num(top)}" width="{svg.num(inner)}" '
+            f'<rect x="{svg.num(svg.MARGIN)}" y="{svg.num(top)}" width="{svg.num(svg.INNER)}" '
             f'height="{svg.num(_BAR)}" fill="#ffffff" stroke="{svg.MUTED}" stroke-width="0.8"/>'
         )
         left = svg.MARGIN
@@ -56,7 +53,7 @@ def consensus_bar(
             count = row.count(stance)
             if not count:
                 continue
-            width = inner * count / scale_total
+            width = svg.INNER * count / scale_total
             tip = f"{row.goal.code}: {count} {stances.STYLES[stance].label}"
             segment = (
                 f'<rect x="{svg.num(left)}" y="{svg.num(top)}" width="{svg.num(width)}" '
@@ -75,7 +72,7 @@ def consensus_bar(
                 )
             body.append(f"<g><title>{svg.esc(tip)}</title>{segment}</g>")
             left += width
-        lines = svg.wrap(_spelled(row), inner, svg.SMALL, max_lines=3)
+        lines = svg.wrap(_spelled(row), svg.INNER, svg.SMALL, max_lines=3)
         for number, content in enumerate(lines):
             body.append(
                 svg.text(

@@ -44,12 +44,8 @@ def consensus_over_time(
     frame = svg.Frame(KIND, prefix, title)
     if not any(s.points for s in series):
         return frame.empty()
-    inner = svg.WIDTH - 2 * svg.MARGIN
     legend, legend_height = stances.legend(
         prefix,
-        x=svg.MARGIN,
-        y=svg.MARGIN,
-        width=inner,
         stances=(Stance.SUPPORTS, Stance.CONDITIONAL),
         patterns=True,
     )
@@ -76,7 +72,9 @@ def consensus_over_time(
     for one in series:
         points = by_date(one.points)
         strips.append(
-            svg.text(svg.MARGIN, y + 13, svg.truncate(one.label, inner), weight="bold", halo=True)
+            svg.text(
+                svg.MARGIN, y + 13, svg.truncate(one.label, svg.INNER), weight="bold", halo=True
+            )
         )
         strip_top = y + 20
         bottom = strip_top + _STRIP

@@ -198,7 +198,6 @@ def heatmap(
     legend_top = grid_top + len(layout.rows) * _PITCH + 16
     legend, legend_height = stances.legend(
         prefix,
-        x=svg.MARGIN,
         y=legend_top,
         width=min(layout.width, _TARGET_WIDTH) - 2 * svg.MARGIN,
         with_reconfirm=reconfirm_any,

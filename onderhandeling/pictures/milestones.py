@@ -65,8 +65,7 @@ def _reason_box(item: Milestone, y: float) -> str:
     reasons = "; ".join(reason for _, _, reason in _moves(item) if reason.strip())
     if not reasons:
         return ""
-    inner = svg.WIDTH - 2 * svg.MARGIN
-    lines = svg.wrap(f"Reden: {reasons}", inner - 12, svg.SMALL, max_lines=2)
+    lines = svg.wrap(f"Reden: {reasons}", svg.INNER - 12, svg.SMALL, max_lines=2)
     height = 8 + 16 * len(lines)
     texts = "".join(
         svg.text(svg.MARGIN + 6, y + 17 + 16 * (number + 1) - 2, content, size=svg.SMALL)
@@ -74,7 +73,7 @@ def _reason_box(item: Milestone, y: float) -> str:
     )
     return (
         f'<g class="picture-reason" visibility="hidden"><rect x="{svg.num(svg.MARGIN)}" '
-        f'y="{svg.num(y + 18)}" width="{svg.num(inner)}" height="{svg.num(height)}" rx="4" '
+        f'y="{svg.num(y + 18)}" width="{svg.num(svg.INNER)}" height="{svg.num(height)}" rx="4" '
         f'fill="#ffffff" stroke="{svg.INK}"/>{texts}</g>'
     )
 
@@ -99,7 +98,6 @@ def milestones(
     scale = TimeScale.spanning(
         dates, svg.MARGIN + 10, svg.WIDTH - svg.MARGIN - 10, start=start, end=end
     )
-    inner = svg.WIDTH - 2 * svg.MARGIN
     arrow = f"{prefix}-arrow"
     defs = [
         f'<marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
@@ -133,7 +131,9 @@ def milestones(
         track = y + 46
         moves = _moves(item)
         parts = [
-            svg.text(svg.MARGIN, y + 14, svg.truncate(item.name, inner), weight="bold", halo=True)
+            svg.text(
+                svg.MARGIN, y + 14, svg.truncate(item.name, svg.INNER), weight="bold", halo=True
+            )
         ]
         when = format_date(item.on)
         if moves:
@@ -142,7 +142,7 @@ def milestones(
             svg.text(
                 svg.MARGIN,
                 y + 30,
-                svg.truncate(when, inner, svg.SMALL),
+                svg.truncate(when, svg.INNER, svg.SMALL),
                 size=svg.SMALL,
                 fill=svg.MUTED,
                 halo=True,

@@ -55,12 +55,8 @@ def party_stances(
     per_goal = _by_goal(goals, positions)
     if not goals or not any(per_goal.values()):
         return frame.empty()
-    inner = svg.WIDTH - 2 * svg.MARGIN
     legend, legend_height = stances.legend(
         prefix,
-        x=svg.MARGIN,
-        y=svg.MARGIN,
-        width=inner,
         with_reconfirm=any(p.needs_reconfirming for held in per_goal.values() for p in held),
     )
     body = list(legend)
@@ -85,7 +81,7 @@ def party_stances(
         rows.append(
             f"<g><title>{svg.esc(goal.label)}</title>"
             + svg.text(
-                svg.MARGIN, y + 13, svg.truncate(goal.label, inner), weight="bold", halo=True
+                svg.MARGIN, y + 13, svg.truncate(goal.label, svg.INNER), weight="bold", halo=True
             )
             + "</g>"
         )

@@ -11,7 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from onderhandeling.pictures.data import Stance
-from onderhandeling.pictures.svg import INK, MUTED, SMALL, num, text, text_width, wrap
+from onderhandeling.pictures.svg import (
+    INK,
+    INNER,
+    MARGIN,
+    MUTED,
+    SMALL,
+    num,
+    text,
+    text_width,
+    wrap,
+)
 
 
 @dataclass(frozen=True)
@@ -152,14 +162,15 @@ def pattern_defs(prefix: str) -> list[str]:
 def legend(
     prefix: str,
     *,
-    x: float,
-    y: float,
-    width: float,
+    x: float = MARGIN,
+    y: float = MARGIN,
+    width: float = INNER,
     stances: tuple[Stance, ...] = ORDER,
     with_reconfirm: bool = False,
     patterns: bool = False,
 ) -> tuple[list[str], float]:
-    """A legend of stance tiles (or pattern swatches) with labels, in as many columns as fit.
+    """A legend of stance tiles (or pattern swatches) with labels, in as many columns as fit;
+    by default at the top of a picture, across the width between its margins.
 
     Returns the parts and the height used.
     """

@@ -171,6 +171,7 @@ def line(
 # that pictures side by side or one above the other line up.
 WIDTH = 480.0
 MARGIN = 8.0
+INNER = WIDTH - 2 * MARGIN  # the width between the margins
 
 EMPTY_MESSAGE = "Geen gegevens om te tonen"
 
