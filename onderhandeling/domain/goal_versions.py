@@ -61,15 +61,7 @@ class Wording:
         self.require_not_frozen()
         if based_on != self.current_version:
             raise StaleVersion(based_on=based_on, current_version=self.current_version)
-        return self._revise(
-            text=text,
-            reason=values.text("reason", reason),
-            kind=values.choice("kind", kind, RevisionKind).value,
-            cause_type=cause_type,
-            cause_id=cause_id,
-            effective_date=values.a_date("effective_date", effective_date),
-            recorded_by=recorded_by,
-        )
+        return self._revise(text, reason, kind, cause_type, cause_id, effective_date, recorded_by)
 
     def _revise(
         self,
@@ -81,6 +73,11 @@ class Wording:
         effective_date: date,
         recorded_by: UUID,
     ) -> int:
+        """The next wording version, checked here for both roads to it (a revision, and an
+        adopted amendment in goal_amendments.py)."""
+        reason = values.text("reason", reason)
+        kind = values.choice("kind", kind, RevisionKind).value
+        effective_date = values.a_date("effective_date", effective_date)
         text = values.text("text", text, values.MAX_WORDING)
         if text == self.wording:
             raise SameWording(f"goal {self.code}: the new wording equals the current wording")

@@ -273,6 +273,34 @@ def goal_timeline(
     )
 
 
+def party_goal_timeline(
+    batch: Batch,
+    ctx: Ctx,
+    kind: str,
+    party_id: UUID | str | None,
+    subject: dict[str, Any],
+    details: dict[str, Any],
+    *,
+    goal_id: str | None = None,
+    version: int | None = None,
+    confidentiality: str = SHARED,
+) -> None:
+    """The timeline row of what a party did on a goal: the party's code both on the row and
+    in the details, which name first what the row is about (``subject``, e.g. the position's
+    id), then the party, then the rest."""
+    party = batch.party_code(party_id)
+    goal_timeline(
+        batch,
+        ctx,
+        kind,
+        goal_id=goal_id,
+        party_code=party,
+        version=version,
+        confidentiality=confidentiality,
+        details={**subject, "party": party, **details},
+    )
+
+
 def goal_changed(
     batch: Batch, ctx: Ctx, kind: str, values: Row, details: dict[str, Any] | None = None
 ) -> None:

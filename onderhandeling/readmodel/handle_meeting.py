@@ -21,8 +21,8 @@ from onderhandeling.readmodel.events import (
     Handler,
     changed_facts,
     correct_row,
-    goal_timeline,
     new_facts_version,
+    party_goal_timeline,
     record_timeline,
     to_json,
 )
@@ -85,18 +85,13 @@ def _new_facts_version(
 
 def position_entry(batch: Batch, ctx: Ctx, facts: PositionFacts, confidentiality: str) -> None:
     """The timeline entry of a recorded (or corrected) position."""
-    party = batch.party_code(facts.party_id)
-    goal_timeline(
+    party_goal_timeline(
         batch,
         ctx,
         "position_corrected" if facts.corrects else "position_recorded",
-        goal_id=facts.goal_id,
-        party_code=party,
-        version=facts.wording_version,
-        confidentiality=confidentiality,
-        details={
-            "position_id": facts.position_id,
-            "party": party,
+        facts.party_id,
+        {"position_id": facts.position_id},
+        {
             "stance": facts.stance,
             "summary": facts.summary,
             "meeting_id": facts.meeting_id,
@@ -105,6 +100,9 @@ def position_entry(batch: Batch, ctx: Ctx, facts: PositionFacts, confidentiality
             "corrects": facts.corrects,
             "reason": facts.reason,
         },
+        goal_id=facts.goal_id,
+        version=facts.wording_version,
+        confidentiality=confidentiality,
     )
 
 
@@ -113,15 +111,15 @@ def retraction_entry(batch: Batch, ctx: Ctx, row: Row, reason: str) -> None:
     seq = first_row_seq(batch, row["position_id"])
     if seq is not None:
         _strike(batch, ctx, "seq = ?", [seq])
-    party = batch.party_code(row["party_id"])
-    goal_timeline(
+    party_goal_timeline(
         batch,
         ctx,
         "position_retracted",
+        row["party_id"],
+        {"position_id": row["position_id"]},
+        {"reason": reason},
         goal_id=row["goal_id"],
-        party_code=party,
         confidentiality=row["confidentiality"],
-        details={"position_id": row["position_id"], "party": party, "reason": reason},
     )
 
 

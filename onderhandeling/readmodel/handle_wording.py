@@ -15,6 +15,7 @@ from onderhandeling.readmodel.events import (
     goal_changed,
     goal_timeline,
     ident,
+    party_goal_timeline,
     to_json,
 )
 from onderhandeling.readmodel.gate import SHARED
@@ -194,15 +195,13 @@ def _amendment_proposed(batch: Batch, ctx: Ctx, e: Any) -> None:
             **ctx.when(),
         },
     )
-    party = batch.party_code(e.party_id)
-    goal_timeline(
+    party_goal_timeline(
         batch,
         ctx,
         "amendment_proposed",
-        party_code=party,
-        details={
-            "amendment_id": e.amendment_id,
-            "party": party,
+        e.party_id,
+        {"amendment_id": e.amendment_id},
+        {
             "reason": e.reason,
             "quote": e.quote,
             "replacement": e.replacement,

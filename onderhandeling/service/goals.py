@@ -49,6 +49,17 @@ class GoalCommands(NegotiationsBase):
     def _change_goal(self, goal_id: UUID, recorded_by: UUID, change: Callable[[Goal], T]) -> T:
         return self.change(Goal, goal_id, "goal", recorded_by, change)
 
+    def _add_to_goal(
+        self, goal_id: UUID, recorded_by: UUID, add: Callable[[Goal, UUID, Roster], object]
+    ) -> UUID:
+        """Add an item with an id of its own (an amendment, an open passage) to a goal: ``add``
+        gets the goal, the new id (made once, so a retry keeps it) and the agreement's
+        participants; returns the id."""
+        participants = self._participants(goal_id)
+        item_id = new_id()
+        self._change_goal(goal_id, recorded_by, lambda g: add(g, item_id, participants))
+        return item_id
+
     def _participants(self, goal_id: UUID) -> Roster:
         goal = self.peek(Goal, goal_id, "goal")
         return self.roster(self.peek(Agreement, goal.agreement_id, "agreement"))
@@ -146,12 +157,10 @@ class GoalCommands(NegotiationsBase):
         replacement: str | None = None,
     ) -> UUID:
         """A post-it: a whole proposed text, or a replacement for one quoted passage."""
-        participants = self._participants(goal_id)
-        amendment_id = new_id()
-        self._change_goal(
+        return self._add_to_goal(
             goal_id,
             recorded_by,
-            lambda g: g.propose_amendment(
+            lambda g, amendment_id, participants: g.propose_amendment(
                 amendment_id,
                 party_id,
                 reason,
@@ -163,7 +172,6 @@ class GoalCommands(NegotiationsBase):
                 recorded_by,
             ),
         )
-        return amendment_id
 
     def decide_amendment(
         self,
@@ -197,12 +205,10 @@ class GoalCommands(NegotiationsBase):
     ) -> UUID:
         """Mark a quoted span of the current wording as still in dispute (yellow); a quote
         that occurs more than once needs its occurrence (1 for the first, …)."""
-        participants = self._participants(goal_id)
-        passage_id = new_id()
-        self._change_goal(
+        return self._add_to_goal(
             goal_id,
             recorded_by,
-            lambda g: g.mark_passage(
+            lambda g, passage_id, participants: g.mark_passage(
                 passage_id,
                 quote,
                 note,
@@ -213,7 +219,6 @@ class GoalCommands(NegotiationsBase):
                 occurrence,
             ),
         )
-        return passage_id
 
     def resolve_passage(
         self, goal_id: UUID, passage_id: UUID, note: str, effective_date: date, recorded_by: UUID
