@@ -446,3 +446,20 @@ def test_an_impossible_action_is_a_problem_naming_its_field(
     assert refused.status_code == 422
     assert refused.headers["content-type"] == "application/problem+json"
     assert refused.json()["field"] == field
+
+
+def test_a_position_may_be_logged_without_a_summary(client: TestClient, world: World) -> None:
+    """As in the meeting grid: a stance alone is a position (the summary is optional)."""
+    meeting = {
+        "title": "Wandelgangen",
+        "kind": "bilateraal",
+        "held_on": "2022-09-20",
+        "parties_present": ["OCW"],
+        "positions": [{"goal": "K1", "party": "OCW", "stance": "supports"}],
+    }
+    logged = client.post(f"/api/v1/agreements/{world.agreement}/meetings", json=meeting)
+    assert logged.status_code == 201, logged.text
+    [new] = logged.json()["position_ids"]
+    positions = client.get(f"/api/v1/goals/{world.goal}").json()["positions"]
+    [position] = [p for p in positions if p["id"] == new]
+    assert (position["stance"], position["summary"]) == ("supports", "")

@@ -37,7 +37,8 @@ def test_timeline_texts_use_dutch_labels(app: Negotiations) -> None:
 def test_roles_and_confidentiality_have_dutch_labels() -> None:
     """A party's role and a fact's confidentiality are said in Dutch, never as stored."""
     from onderhandeling.domain.values import Confidentiality, Role
-    from onderhandeling.dutch.labels import CONFIDENTIALITY_LABELS, ROLE_LABELS
+    from onderhandeling.dutch.labels import ROLE_LABELS
+    from onderhandeling.web.pages.presenting import CONFIDENTIALITY_LABELS
 
     assert set(ROLE_LABELS) == {r.value for r in Role}
     assert set(CONFIDENTIALITY_LABELS) == {c.value for c in Confidentiality}

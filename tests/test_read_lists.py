@@ -8,7 +8,15 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from onderhandeling.domain import Agreement, Decision, DiscussionPoint, Meeting, Party, Person
+from onderhandeling.domain import (
+    Agreement,
+    Decision,
+    DiscussionPoint,
+    Goal,
+    Meeting,
+    Party,
+    Person,
+)
 from onderhandeling.domain.visibility import COMMITTEE, MINISTRY, Reader
 from onderhandeling.readmodel import (
     agreement_detail,
@@ -297,7 +305,10 @@ def test_agreement_structure_equals_the_aggregates(app: Negotiations) -> None:
             {"id": str(p), "code": codes[p], "name": party_names[p], "role": role}
             for p, role in aggregate.participants.items()
         ],
-        "goals": [{"code": c, "id": str(g)} for c, g in aggregate.goals.items()],
+        "goals": [
+            {"code": c, "id": str(g), "title": app.load(Goal, g).title}
+            for c, g in aggregate.goals.items()
+        ],
         "milestones": [
             {
                 "key": m.key,

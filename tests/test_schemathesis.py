@@ -140,10 +140,11 @@ RULES_OF_STATE = {
     "not-a-participant",
     "rule-violation",
 }
-# Invalid input of this kind, by field: a version the goal does not have (version), a term
+# Invalid input of this kind, by field (the last part of a path such as
+# positions.0.wording_version): a version the goal does not have (version, wording_version), a term
 # that ends before it starts (term_end), a whole text and a quote both or neither (text), a
 # moment in the years 1900-2100 only in local time (known_at) or a reading date (as_of).
-FIELDS_OF_STATE = {"version", "term_end", "text", "known_at", "as_of"}
+FIELDS_OF_STATE = {"version", "wording_version", "term_end", "text", "known_at", "as_of"}
 
 
 def refused_by_a_rule_of_state(response: Any, failure: Failure) -> bool:
@@ -156,7 +157,8 @@ def refused_by_a_rule_of_state(response: Any, failure: Failure) -> bool:
         return False
     kind = problem["type"].removeprefix("/problems/")
     return kind in RULES_OF_STATE or (
-        kind == "invalid-input" and problem.get("field") in FIELDS_OF_STATE
+        kind == "invalid-input"
+        and str(problem.get("field", "")).rsplit(".", 1)[-1] in FIELDS_OF_STATE
     )
 
 

@@ -39,4 +39,3 @@ CAUSE_LABELS = {
 }
 KIND_LABELS = {"substantive": "inhoudelijk", "editorial": "redactioneel"}
 ROLE_LABELS = {"signatory": "ondertekenaar", "adviser": "adviseur"}
-CONFIDENTIALITY_LABELS = {"shared": "gedeeld", "internal": "intern"}

@@ -129,7 +129,8 @@ class PositionIn(Body):
     goal: Code = Field(description="Goal code within the agreement, e.g. K1.")
     party: Code
     stance: Stance
-    summary: Text
+    # As in the meeting grid, a stance may be logged without a summary.
+    summary: OptionalText = ""
     conditions: OptionalText = ""
     confidentiality: Confidentiality = Confidentiality.SHARED
     wording_version: int | None = Field(default=None, ge=1, le=1_000_000)

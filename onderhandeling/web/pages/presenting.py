@@ -12,7 +12,8 @@ from typing import Any
 from jinja2 import Environment, pass_context
 from markupsafe import Markup
 
-from onderhandeling.dutch.labels import CONFIDENTIALITY_LABELS, ROLE_LABELS
+from onderhandeling.domain.values import Confidentiality
+from onderhandeling.dutch.labels import ROLE_LABELS
 from onderhandeling.dutch.parties import short_name
 from onderhandeling.dutch.timeline import cause_text, sentence
 
@@ -105,6 +106,13 @@ def event_sentence(context: Mapping[str, Any], entry: Mapping[str, Any]) -> str:
 def version_cause(context: Mapping[str, Any], version: Mapping[str, Any]) -> str:
     """A wording version's cause in Dutch, a party by its short name."""
     return cause_text(version, party_names(context).short)
+
+
+# Confidentiality in Dutch; the values themselves exist only in the enum.
+CONFIDENTIALITY_LABELS = {
+    Confidentiality.SHARED.value: "gedeeld",
+    Confidentiality.INTERNAL.value: "intern",
+}
 
 
 def register(env: Environment) -> None:
