@@ -1,8 +1,8 @@
 """The plain data each picture draws: small frozen dataclasses, no application types.
 
 The pages convert their read models into these; the pictures never see an event, an
-aggregate or a request. Stance values are the same strings the domain stores, so
-``Stance(position.stance)`` converts one.
+aggregate or a request. A stance is the domain's own value (``Stance``, from
+domain/values.py: the one list of stances), so ``Stance(position.stance)`` converts one.
 """
 
 from __future__ import annotations
@@ -10,18 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
+from onderhandeling.domain.values import Stance
 
-class Stance(StrEnum):
-    """A party's stance; the values equal the domain's stored strings."""
-
-    SUPPORTS = "supports"
-    CONDITIONAL = "conditional"
-    NEUTRAL = "neutral"
-    OBJECTS = "objects"
-    BLOCKS = "blocks"
-    UNKNOWN = "unknown"
+__all__ = ["Stance"]  # the pictures' modules and their callers name it through here
 
 
 @dataclass(frozen=True)

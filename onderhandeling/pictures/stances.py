@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from onderhandeling.dutch.labels import STANCE_LABELS
 from onderhandeling.pictures.data import Stance
 from onderhandeling.pictures.svg import (
     INK,
@@ -26,18 +27,18 @@ from onderhandeling.pictures.svg import (
 
 @dataclass(frozen=True)
 class StanceStyle:
-    label: str  # Dutch, as in the interface
+    label: str  # Dutch, the interface's label (dutch/labels.py)
     colour: str
     mark: str  # the symbol as a character, for legends in text
 
 
 STYLES: dict[Stance, StanceStyle] = {
-    Stance.SUPPORTS: StanceStyle("steunt", "#1a7f37", "✓"),
-    Stance.CONDITIONAL: StanceStyle("steunt onder voorwaarden", "#8a6100", "~"),
-    Stance.NEUTRAL: StanceStyle("neutraal", "#57606a", "–"),
-    Stance.OBJECTS: StanceStyle("bezwaar", "#c2410c", "✗"),
-    Stance.BLOCKS: StanceStyle("blokkeert", "#9f1239", "⛔"),
-    Stance.UNKNOWN: StanceStyle("onbekend", "#6e7781", "?"),
+    Stance.SUPPORTS: StanceStyle(STANCE_LABELS[Stance.SUPPORTS], "#1a7f37", "✓"),
+    Stance.CONDITIONAL: StanceStyle(STANCE_LABELS[Stance.CONDITIONAL], "#8a6100", "~"),
+    Stance.NEUTRAL: StanceStyle(STANCE_LABELS[Stance.NEUTRAL], "#57606a", "–"),
+    Stance.OBJECTS: StanceStyle(STANCE_LABELS[Stance.OBJECTS], "#c2410c", "✗"),
+    Stance.BLOCKS: StanceStyle(STANCE_LABELS[Stance.BLOCKS], "#9f1239", "⛔"),
+    Stance.UNKNOWN: StanceStyle(STANCE_LABELS[Stance.UNKNOWN], "#6e7781", "?"),
 }
 
 # From agreement to refusal, unknown last: the order of legends, bars and counts.
