@@ -29,6 +29,7 @@ REAL_CODES: dict[str, Any] = {
     "parties_present": ["JOB", "MBORAAD"],
     "goals": ["K1"],
     "aan_zet": ["JOB"],
+    "parties": ["JOB"],
 }
 
 
@@ -143,8 +144,17 @@ RULES_OF_STATE = {
 # Invalid input of this kind, by field (the last part of a path such as
 # positions.0.wording_version): a version the goal does not have (version, wording_version), a term
 # that ends before it starts (term_end), a whole text and a quote both or neither (text), a
+# revision's cause and its id both or neither (cause_id), a
 # moment in the years 1900-2100 only in local time (known_at) or a reading date (as_of).
-FIELDS_OF_STATE = {"version", "wording_version", "term_end", "text", "known_at", "as_of"}
+FIELDS_OF_STATE = {
+    "version",
+    "wording_version",
+    "term_end",
+    "text",
+    "cause_id",
+    "known_at",
+    "as_of",
+}
 
 
 def refused_by_a_rule_of_state(response: Any, failure: Failure) -> bool:
