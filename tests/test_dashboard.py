@@ -11,9 +11,8 @@ from starlette.testclient import TestClient
 from onderhandeling.domain.visibility import COMMITTEE, MINISTRY
 from onderhandeling.dutch.parties import short_name
 from onderhandeling.service import Negotiations
-from onderhandeling.web.app import create_app
 from tests.support.page_world import SECRET_SUMMARY, World, build_world
-from tests.support.pages import sign_in, soup
+from tests.support.pages import signed_in, soup
 
 
 @pytest.fixture
@@ -23,8 +22,7 @@ def world(app: Negotiations) -> World:
 
 @pytest.fixture
 def client(app: Negotiations, world: World) -> Iterator[TestClient]:
-    with TestClient(create_app(app), headers={"Accept": "text/html"}) as test_client:
-        sign_in(test_client, "demo-stuurgroep")
+    with signed_in(app, "demo-stuurgroep") as test_client:
         yield test_client
 
 

@@ -11,9 +11,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from onderhandeling.service import Negotiations
-from onderhandeling.web.app import create_app
 from tests.support.page_world import WORDING_2, World, build_world
-from tests.support.pages import sign_in, soup
+from tests.support.pages import signed_in, soup
 
 
 @pytest.fixture
@@ -23,8 +22,7 @@ def world(app: Negotiations) -> World:
 
 @pytest.fixture
 def client(app: Negotiations, world: World) -> Iterator[TestClient]:
-    with TestClient(create_app(app), headers={"Accept": "text/html"}) as test_client:
-        sign_in(test_client, "demo-onderhandelaar")
+    with signed_in(app, "demo-onderhandelaar") as test_client:
         yield test_client
 
 
@@ -186,8 +184,7 @@ def test_indicators_are_saved_one_per_line_and_a_future_date_is_refused(
 
 def test_the_committee_sees_the_plan_but_no_forms(app: Negotiations, world: World) -> None:
     """The steering committee reads indicators and actions; it gets no form to change them."""
-    with TestClient(create_app(app), headers={"Accept": "text/html"}) as committee:
-        sign_in(committee, "demo-stuurgroep")
+    with signed_in(app, "demo-stuurgroep") as committee:
         page = soup(committee.get(goal_path(world)))
     assert page.select_one("#plan") is not None
     assert page.select_one("form[action$='/acties']") is None

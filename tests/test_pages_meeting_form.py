@@ -13,9 +13,8 @@ from starlette.testclient import TestClient
 
 from onderhandeling.domain.visibility import MINISTRY
 from onderhandeling.service import Negotiations
-from onderhandeling.web.app import create_app
 from tests.support.page_world import World, build_world
-from tests.support.pages import FUTURE, form_token, sign_in, soup, text_of
+from tests.support.pages import FUTURE, form_token, signed_in, soup, text_of
 
 FORM = "/overleggen/nieuw"
 
@@ -27,8 +26,7 @@ def world(app: Negotiations) -> World:
 
 @pytest.fixture
 def client(app: Negotiations, world: World) -> Iterator[TestClient]:
-    with TestClient(create_app(app), headers={"Accept": "text/html"}) as test_client:
-        sign_in(test_client, "demo-onderhandelaar")
+    with signed_in(app, "demo-onderhandelaar") as test_client:
         yield test_client
 
 
@@ -290,6 +288,5 @@ def test_choosing_another_agreement_without_its_step_is_refused(
 
 def test_committee_may_not_log_a_meeting(app: Negotiations, world: World) -> None:
     """The steering committee gets 403 on the meeting form."""
-    with TestClient(create_app(app), headers={"Accept": "text/html"}) as committee:
-        sign_in(committee, "demo-stuurgroep")
+    with signed_in(app, "demo-stuurgroep") as committee:
         assert committee.get(FORM).status_code == 403

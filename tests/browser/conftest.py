@@ -5,26 +5,15 @@ one Playwright per session for every browser test).
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 
 from onderhandeling.config import parse_database_url
 from onderhandeling.service import Negotiations
-from onderhandeling.web.app import create_app
-from tests.support.live_server import LiveServer
+from tests.support.live_server import LiveServer, serving
 from tests.support.page_world import PASSWORD, build_world
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -33,21 +22,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     store = tmp_path_factory.mktemp("browser") / "store.sqlite"
     service = Negotiations(parse_database_url(f"sqlite:///{store}"))
     world = build_world(service)
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(service), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the uvicorn server did not start")
-        time.sleep(0.05)
-    yield LiveServer(f"http://127.0.0.1:{port}", service, world)
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(service) as url:
+        yield LiveServer(url, service, world)
     service.close()
 
 

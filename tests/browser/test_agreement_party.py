@@ -4,49 +4,25 @@ A/AA violation. Screenshots go to artefacts/screenshots/ (kept out of git)."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
-from onderhandeling.accounts.store import DEMO_PASSWORD, create_demo_accounts
-from onderhandeling.config import parse_database_url
-from onderhandeling.demo.loader import load_demo
+from onderhandeling.accounts.store import DEMO_PASSWORD
 from onderhandeling.service import Negotiations
-from onderhandeling.web.app import create_app
-from tests.browser.conftest import _free_port
 from tests.support.axe import WCAG_21_AA
+from tests.support.demo_server import demo_server
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artefacts" / "screenshots"
 
 
 @pytest.fixture(scope="module")
-def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Negotiations]]:
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Negotiations]]:
     """uvicorn over a fresh SQLite store holding the demo and its accounts."""
-    store = tmp_path_factory.mktemp("demo-browser") / "store.sqlite"
-    service = Negotiations(parse_database_url(f"sqlite:///{store}"))
-    load_demo(service)
-    create_demo_accounts(service)
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(service), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the uvicorn server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", service
-    server.should_exit = True
-    thread.join(timeout=10)
-    service.close()
+    with demo_server(tmp_path_factory.mktemp("demo-browser")) as server:
+        yield server.url, server.service
 
 
 def _check(page: Any, name: str, width: int) -> None:
@@ -70,9 +46,9 @@ def _check(page: Any, name: str, width: int) -> None:
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_agreement_and_party_pages_fit_and_pass_axe(
-    chromium: Any, demo_server: tuple[str, Negotiations], width: int
+    chromium: Any, demo: tuple[str, Negotiations], width: int
 ) -> None:
-    url, service = demo_server
+    url, service = demo
     agreement_id = service.agreement_ids()[0]
     context = chromium.new_context(
         base_url=url, viewport={"width": width, "height": 900}, locale="nl-NL"

@@ -1,13 +1,18 @@
-"""Page helpers: parse a page, read its form token, sign in, post a form."""
+"""Page helpers: a signed-in page client, parse a page, read its form token, sign in, post a
+form."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
 from bs4 import BeautifulSoup
 from starlette.testclient import TestClient
 
+from onderhandeling.service import Negotiations
+from onderhandeling.web.app import create_app
 from tests.support.page_world import (
     PASSWORD,
 )
@@ -49,3 +54,11 @@ def text_of(page: BeautifulSoup, selector: str) -> str:
     found = page.select_one(selector)
     assert found is not None, selector
     return " ".join(found.get_text().split())
+
+
+@contextmanager
+def signed_in(app: Negotiations, account: str) -> Iterator[TestClient]:
+    """A client of the pages (Accept: text/html) over the service, signed in as account."""
+    with TestClient(create_app(app), headers={"Accept": "text/html"}) as client:
+        sign_in(client, account)
+        yield client
