@@ -6,29 +6,22 @@ internal for the steering committee."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from starlette.testclient import TestClient
 
-from onderhandeling.accounts.store import create_demo_accounts
-from onderhandeling.config import parse_database_url
-from onderhandeling.demo.loader import load_demo
 from onderhandeling.service import Negotiations
-from tests.test_dutch_text import _signed_in
+from tests.support.demo_server import demo_store
+from tests.support.pages import signed_in
 
 INTERNAL_SUMMARY = "Looptijd gelijk trekken met de kwaliteitsafspraken"
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Negotiations]:
-    store = Path(tmp_path_factory.mktemp("pages")) / "demo.sqlite"
-    service = Negotiations(parse_database_url(f"sqlite:///{store}"))
-    load_demo(service)
-    create_demo_accounts(service)
-    yield service
-    service.close()
+    with demo_store(tmp_path_factory.mktemp("demo")) as service:
+        yield service
 
 
 def _page(client: TestClient, path: str) -> BeautifulSoup:
@@ -41,7 +34,7 @@ def test_scenarios_show_pros_and_cons_as_lists_and_preferences_by_party(
     demo: Negotiations,
 ) -> None:
     agreement_id = demo.agreement_ids()[0]
-    with _signed_in(demo, "demo-stuurgroep") as client:
+    with signed_in(demo, "demo-stuurgroep") as client:
         page = _page(client, f"/akkoord/{agreement_id}")
     point = next(
         p for p in page.select(".agreement-point") if "Salarismix: beter" in p.h3.get_text()
@@ -68,7 +61,7 @@ def test_scenarios_show_pros_and_cons_as_lists_and_preferences_by_party(
 
 
 def test_party_page_draws_stances_over_time_with_a_table(demo: Negotiations) -> None:
-    with _signed_in(demo, "demo-onderhandelaar") as client:
+    with signed_in(demo, "demo-onderhandelaar") as client:
         page = _page(client, "/partijen/MBORAAD")
     assert page.h1.get_text(strip=True) == "MBO Raad"
     svg = page.select_one("figure.party-picture svg.picture-party-stances")
@@ -80,14 +73,14 @@ def test_party_page_draws_stances_over_time_with_a_table(demo: Negotiations) -> 
 
 
 def test_party_page_hides_internal_positions_from_the_committee(demo: Negotiations) -> None:
-    with _signed_in(demo, "demo-onderhandelaar") as client:
+    with signed_in(demo, "demo-onderhandelaar") as client:
         assert INTERNAL_SUMMARY in client.get("/partijen/OCW").text
-    with _signed_in(demo, "demo-stuurgroep") as client:
+    with signed_in(demo, "demo-stuurgroep") as client:
         shared = client.get("/partijen/OCW")
     assert shared.status_code == 200
     assert INTERNAL_SUMMARY not in shared.text
 
 
 def test_unknown_party_is_not_found(demo: Negotiations) -> None:
-    with _signed_in(demo, "demo-stuurgroep") as client:
+    with signed_in(demo, "demo-stuurgroep") as client:
         assert client.get("/partijen/GEENPARTIJ").status_code == 404

@@ -11,20 +11,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString
 from bs4.element import PreformattedString
 from starlette.testclient import TestClient
 
-from onderhandeling.accounts.store import DEMO_PASSWORD, create_demo_accounts
-from onderhandeling.config import parse_database_url
-from onderhandeling.demo.loader import load_demo
 from onderhandeling.dutch.parties import short_name
 from onderhandeling.service import Negotiations
 from onderhandeling.web.app import create_app
+from tests.support.demo_server import demo_store
+from tests.support.pages import signed_in
 
 ROLES = ("demo-beheerder", "demo-onderhandelaar", "demo-stuurgroep")
 
@@ -55,26 +53,8 @@ DOUBLED = re.compile(r"\b([^\W\d_]{2,})[\s'‘’\"“”:(]+\1\b", re.IGNORECAS
 
 @pytest.fixture(scope="module")
 def demo_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Negotiations]:
-    store = Path(tmp_path_factory.mktemp("dutch")) / "demo.sqlite"
-    service = Negotiations(parse_database_url(f"sqlite:///{store}"))
-    load_demo(service)
-    create_demo_accounts(service)
-    yield service
-    service.close()
-
-
-def _signed_in(service: Negotiations, account: str) -> TestClient:
-    client = TestClient(create_app(service), headers={"Accept": "text/html"})
-    form = BeautifulSoup(client.get("/aanmelden").text, "html.parser")
-    token = form.find("input", attrs={"name": "csrf_token"})
-    assert isinstance(token, Tag)
-    response = client.post(
-        "/aanmelden",
-        data={"naam": account, "wachtwoord": DEMO_PASSWORD, "csrf_token": token["value"]},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303, response.text
-    return client
+    with demo_store(tmp_path_factory.mktemp("demo_service")) as service:
+        yield service
 
 
 def visible_text(page: BeautifulSoup) -> list[str]:
@@ -190,7 +170,7 @@ def test_every_demo_page_speaks_dutch(demo_service: Negotiations, account: str) 
         for p in demo_service.parties()
         if short_name(p["code"], p["name"]) != p["code"]
     }
-    with _signed_in(demo_service, account) as client:
+    with signed_in(demo_service, account) as client:
         pages = crawl(client)
     assert len(pages) > 10
     report = [
@@ -203,7 +183,7 @@ def test_sign_in_and_error_pages_speak_dutch(demo_service: Negotiations) -> None
     """The pages outside the crawl: sign-in (before signing in) and page-not-found."""
     with TestClient(create_app(demo_service), headers={"Accept": "text/html"}) as anonymous:
         sign_in_page = anonymous.get("/aanmelden")
-    with _signed_in(demo_service, "demo-stuurgroep") as client:
+    with signed_in(demo_service, "demo-stuurgroep") as client:
         missing = client.get("/doelstellingen/00000000-0000-0000-0000-000000000000")
         no_page = client.get("/bestaat-niet")
     assert missing.status_code == 404 and no_page.status_code == 404

@@ -24,12 +24,19 @@ class DemoServer:
 
 
 @contextmanager
-def demo_server(folder: Path) -> Iterator[DemoServer]:
+def demo_store(folder: Path) -> Iterator[Negotiations]:
+    """A SQLite store in folder holding the demo and its three accounts."""
     service = Negotiations(parse_database_url(f"sqlite:///{folder / 'demo.sqlite'}"))
-    agreement_id = load_demo(service)
-    create_demo_accounts(service)
     try:
-        with serving(service) as url:
-            yield DemoServer(url, service, agreement_id)
+        load_demo(service)
+        create_demo_accounts(service)
+        yield service
     finally:
         service.close()
+
+
+@contextmanager
+def demo_server(folder: Path) -> Iterator[DemoServer]:
+    """The demo store, served by uvicorn."""
+    with demo_store(folder) as service, serving(service) as url:
+        yield DemoServer(url, service, service.agreement_ids()[0])
